@@ -1,0 +1,7 @@
+package dev.progressive.runtime;
+
+public final class AgentMain {
+  public static void main(String[] args) {
+    System.out.println("agent-runtime");
+  }
+}
