@@ -1,0 +1,46 @@
+package dev.progressive.operator;
+
+import dev.progressive.operator.agent.AgentReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds the operator the same way for `run`, `dev` and the tests, so they exercise one code path. */
+public final class ProgressiveOperator {
+  public static final String LEASE_NAME = "progressive-operator-lease";
+
+  private ProgressiveOperator() {}
+
+  /** What may differ between a production run and an embedded one. */
+  public record Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection) {
+    public static Settings embedded() {
+      return new Settings(Set.of(), Optional.empty(), false);
+    }
+  }
+
+  public static Operator create(KubernetesClient client, MeterRegistry registry, Settings settings) {
+    var operator = new Operator(o -> {
+      // Merge patches, not server-side apply: the same path in production and against the test API.
+      o.withKubernetesClient(client)
+          .withCloseClientOnStop(false)
+          .withUseSSAToPatchPrimaryResource(false)
+          .withSSABasedCreateUpdateMatchForDependentResources(false)
+          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+      if (settings.leaderElection()) {
+        o.withLeaderElectionConfiguration(
+            new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace().orElse(null)));
+      }
+    });
+    operator.register(new AgentReconciler(Clock.systemUTC()), c -> {
+      if (!settings.namespaces().isEmpty()) {
+        c.settingNamespaces(settings.namespaces());
+      }
+    });
+    return operator;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Desired Deployment of a ProgressiveAgent: a pure function of the resource, no cluster calls. */
+public final class AgentDeployment {
+  public static final String CONTAINER = "agent";
+  public static final String PORT_NAME = "http";
+  /** Pods carry it; the Service selects on it, so flipping it takes a pod out of traffic. */
+  public static final String SERVING_LABEL = ProgressiveAgent.GROUP + "/serving";
+  static final String LIVENESS_PATH = "/health/live";
+  static final String READINESS_PATH = "/health/ready";
+  static final String METRICS_PATH = "/metrics";
+
+  private AgentDeployment() {}
+
+  public static Deployment desired(ProgressiveAgent agent) {
+    var spec = agent.getSpec();
+    var labels = AgentLabels.standard(agent);
+    return new DeploymentBuilder()
+        .withNewMetadata()
+          .withName(agent.getMetadata().getName())
+          .withNamespace(agent.getMetadata().getNamespace())
+          .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+          .withReplicas(spec.getReplicas())
+          .withRevisionHistoryLimit(5)
+          .withNewSelector().withMatchLabels(AgentLabels.selector(agent)).endSelector()
+          .withNewStrategy()
+            .withType("RollingUpdate")
+            .withNewRollingUpdate()
+              .withMaxSurge(new IntOrString(1))
+              .withMaxUnavailable(new IntOrString(0))
+            .endRollingUpdate()
+          .endStrategy()
+          .withTemplate(podTemplate(agent, labels))
+        .endSpec()
+        .build();
+  }
+
+  static PodTemplateSpec podTemplate(ProgressiveAgent agent, Map<String, String> labels) {
+    var podLabels = new LinkedHashMap<>(labels);
+    podLabels.put(SERVING_LABEL, "true");
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+          .withLabels(podLabels)
+          .withAnnotations(scrapeAnnotations(agent.getSpec().getPort()))
+        .endMetadata()
+        .withNewSpec()
+          .withAutomountServiceAccountToken(false)
+          .withSecurityContext(RestrictedSecurity.pod())
+          .withTerminationGracePeriodSeconds(30L)
+          .withContainers(container(agent))
+          .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+        .endSpec()
+        .build();
+  }
+
+  /** The fallback discovery annotations, understood by Prometheus' kubernetes_sd relabelling. */
+  static Map<String, String> scrapeAnnotations(int port) {
+    var annotations = new LinkedHashMap<String, String>();
+    annotations.put("prometheus.io/scrape", "true");
+    annotations.put("prometheus.io/port", String.valueOf(port));
+    annotations.put("prometheus.io/path", METRICS_PATH);
+    return annotations;
+  }
+
+  private static Container container(ProgressiveAgent agent) {
+    var spec = agent.getSpec();
+    return new ContainerBuilder()
+        .withName(CONTAINER)
+        .withImage(spec.getImage())
+        .addNewPort().withName(PORT_NAME).withContainerPort(spec.getPort()).withProtocol("TCP").endPort()
+        .withEnv(AgentEnvironment.of(agent))
+        .withResources(resources(spec.getResources()))
+        .withLivenessProbe(probe(LIVENESS_PATH, 10, 3))
+        .withReadinessProbe(probe(READINESS_PATH, 5, 2))
+        .withSecurityContext(RestrictedSecurity.container())
+        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+        .build();
+  }
+
+  private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withHttpGet(new HTTPGetActionBuilder().withPath(path).withPort(new IntOrString(PORT_NAME)).build())
+        .withInitialDelaySeconds(5)
+        .withPeriodSeconds(periodSeconds)
+        .withTimeoutSeconds(2)
+        .withFailureThreshold(failureThreshold)
+        .build();
+  }
+
+  static ResourceRequirements resources(ResourceRequirements requested) {
+    if (requested != null && (!isEmpty(requested.getRequests()) || !isEmpty(requested.getLimits()))) {
+      return requested;
+    }
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity("100m"))
+        .addToRequests("memory", new Quantity("256Mi"))
+        .addToLimits("cpu", new Quantity("1"))
+        .addToLimits("memory", new Quantity("512Mi"))
+        .build();
+  }
+
+  private static boolean isEmpty(Map<?, ?> map) {
+    return map == null || map.isEmpty();
+  }
+}

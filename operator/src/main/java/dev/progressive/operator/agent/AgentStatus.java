@@ -1,0 +1,100 @@
+package dev.progressive.operator.agent;
+
+import static dev.progressive.operator.common.Conditions.AVAILABLE;
+import static dev.progressive.operator.common.Conditions.DEGRADED;
+import static dev.progressive.operator.common.Conditions.READY;
+import static dev.progressive.operator.common.Conditions.of;
+
+import dev.progressive.operator.common.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What an agent's status should say, from what the reconciler observed: a pure function. The
+ * caller stamps the conditions with {@link Conditions#merge}.
+ */
+public final class AgentStatus {
+  public static final String REASON_READY = "AllReplicasReady";
+  public static final String REASON_NOT_READY = "ReplicasNotReady";
+  public static final String REASON_INVALID = "InvalidSpec";
+  public static final String REASON_FAILED = "ReconcileFailed";
+
+  private AgentStatus() {}
+
+  /** What was seen: spec problems, the Deployment as the cluster has it, and a reconcile failure. */
+  public record Observation(List<SpecViolation> violations, Optional<Deployment> deployment, Optional<Exception> failure) {}
+
+  public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
+    var deployment = seen.deployment();
+    int ready = deployment.map(d -> d.getStatus()).map(s -> s.getReadyReplicas()).orElse(0);
+    var status = new ProgressiveAgentStatus();
+    status.setObservedGeneration(agent.getMetadata().getGeneration());
+    status.setReplicas(deployment.map(d -> d.getStatus()).map(s -> s.getReplicas()).orElse(0));
+    status.setReadyReplicas(ready);
+    if (deployment.isPresent()) {
+      status.setEndpoint(AgentService.endpoint(agent));
+    }
+    status.setConditions(List.of(ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready)));
+    return status;
+  }
+
+  private static Condition ready(ProgressiveAgent agent, Observation seen, int ready) {
+    if (!seen.violations().isEmpty()) {
+      return of(READY, false, REASON_INVALID, seen.violations().stream()
+          .map(SpecViolation::toString).collect(Collectors.joining("; "))
+          + ". The agent's Deployment and Service were left as they were.");
+    }
+    if (seen.failure().isPresent()) {
+      return of(READY, false, REASON_FAILED, "Could not apply the agent's children: " + message(seen.failure().get()));
+    }
+    int desired = agent.getSpec().getReplicas();
+    var progress = ready + "/" + desired + " replicas ready";
+    return rolledOut(agent, seen.deployment()) && ready >= desired
+        ? of(READY, true, REASON_READY, progress)
+        : of(READY, false, REASON_NOT_READY, progress);
+  }
+
+  /** The Deployment controller has seen the current template and updated every replica. */
+  private static boolean rolledOut(ProgressiveAgent agent, Optional<Deployment> deployment) {
+    return deployment.filter(d -> d.getStatus() != null).map(d -> {
+      var status = d.getStatus();
+      long observed = Optional.ofNullable(status.getObservedGeneration()).orElse(0L);
+      int updated = Optional.ofNullable(status.getUpdatedReplicas()).orElse(0);
+      return observed >= d.getMetadata().getGeneration() && updated >= agent.getSpec().getReplicas();
+    }).orElse(false);
+  }
+
+  private static Condition available(Optional<Deployment> deployment, int ready) {
+    if (deployment.isEmpty()) {
+      return of(AVAILABLE, false, "DeploymentMissing", "The agent's Deployment does not exist yet");
+    }
+    return ready > 0
+        ? of(AVAILABLE, true, "MinimumReplicasAvailable", ready + " replicas serve traffic")
+        : of(AVAILABLE, false, "NoReplicasAvailable", "No replica is ready to serve traffic");
+  }
+
+  private static Condition degraded(Observation seen, int ready) {
+    if (seen.failure().isPresent()) {
+      return of(DEGRADED, true, REASON_FAILED, message(seen.failure().get()));
+    }
+    var stalled = seen.deployment().map(d -> d.getStatus()).map(s -> s.getConditions()).stream()
+        .flatMap(List::stream)
+        .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
+        .findFirst();
+    if (stalled.isPresent()) {
+      return of(DEGRADED, true, stalled.get().getReason(), stalled.get().getMessage());
+    }
+    return of(DEGRADED, false, "AsExpected", ready + " replicas ready and no rollout stalled");
+  }
+
+  private static String message(Exception failure) {
+    var cause = failure;
+    while (cause.getCause() instanceof Exception inner && cause.getMessage() == null) {
+      cause = inner;
+    }
+    return String.valueOf(cause.getMessage());
+  }
+}

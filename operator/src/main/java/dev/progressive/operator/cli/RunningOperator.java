@@ -1,0 +1,60 @@
+package dev.progressive.operator.cli;
+
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.server.OperatorHttpServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.CountDownLatch;
+
+/** The operator and its HTTP endpoints, started together and stopped together. */
+final class RunningOperator implements AutoCloseable {
+  private final Operator operator;
+  private final OperatorHttpServer http;
+
+  private RunningOperator(Operator operator, OperatorHttpServer http) {
+    this.operator = operator;
+    this.http = http;
+  }
+
+  static RunningOperator start(KubernetesClient client, ProgressiveOperator.Settings settings, String host, int port) {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var operator = ProgressiveOperator.create(client, registry, settings);
+    var http = OperatorHttpServer.start(host, port, operator, registry);
+    operator.start();
+    return new RunningOperator(operator, http);
+  }
+
+  int httpPort() {
+    return http.port();
+  }
+
+  /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops this and {@code others}. */
+  void runUntilShutdown(AutoCloseable... others) throws InterruptedException {
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      close();
+      for (var other : others) {
+        closeQuietly(other);
+      }
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Shutting down: there is no one left to tell but stderr.
+      System.err.println("While stopping: " + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    http.close();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.progressive.operator.common;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import java.time.Clock;
+
+/**
+ * A garbage-collected dependent that tells the primary's readers, through Events, when it creates
+ * or changes a child. A no-change resync creates and updates nothing, so it records nothing.
+ */
+public abstract class RecordingDependent<R extends HasMetadata, P extends HasMetadata>
+    extends CRUDKubernetesDependentResource<R, P> {
+
+  protected RecordingDependent(Class<R> resourceType) {
+    super(resourceType);
+  }
+
+  @Override
+  public R create(R desired, P primary, Context<P> context) {
+    var created = super.create(desired, primary, context);
+    events(context).normal(primary, "Created" + desired.getKind(),
+        "Created " + desired.getKind() + " " + desired.getMetadata().getName());
+    return created;
+  }
+
+  @Override
+  public R update(R actual, R desired, P primary, Context<P> context) {
+    var updated = super.update(actual, desired, primary, context);
+    events(context).normal(primary, "Updated" + desired.getKind(),
+        "Updated " + desired.getKind() + " " + desired.getMetadata().getName() + " to match the spec");
+    return updated;
+  }
+
+  private static EventRecorder events(Context<?> context) {
+    return new EventRecorder(context.getClient(), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,50 @@
+package dev.progressive.operator.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerResponse;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The operator's own endpoints: liveness, readiness (informers synced and healthy) and metrics. */
+public final class OperatorHttpServer implements AutoCloseable {
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final WebServer server;
+
+  private OperatorHttpServer(WebServer server) {
+    this.server = server;
+  }
+
+  public static OperatorHttpServer start(String host, int port, Operator operator, PrometheusMeterRegistry registry) {
+    var server = WebServer.builder()
+        .host(host)
+        .port(port)
+        .routing(routing -> routing
+            .get("/healthz", (req, res) -> res.send("ok"))
+            .get("/readyz", (req, res) -> ready(operator, res))
+            .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT).send(registry.scrape())))
+        .build()
+        .start();
+    return new OperatorHttpServer(server);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  private static void ready(Operator operator, ServerResponse res) {
+    var info = operator.getRuntimeInfo();
+    if (info.isStarted() && info.allEventSourcesAreHealthy()) {
+      res.send("ok");
+    } else {
+      res.status(Status.SERVICE_UNAVAILABLE_503).send("informers not started or unhealthy");
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
