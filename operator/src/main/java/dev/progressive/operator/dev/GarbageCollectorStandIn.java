@@ -1,0 +1,68 @@
+package dev.progressive.operator.dev;
+
+import dev.progressive.operator.Crds;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.List;
+
+/**
+ * Stands in for Kubernetes' garbage collector, which the dev cluster does not have: when one of the
+ * operator's custom resources is deleted, deletes the objects whose owner references name it. Like
+ * the real collector, it relies on nothing but those owner references.
+ */
+public final class GarbageCollectorStandIn implements AutoCloseable {
+  /** The kinds of object the operator creates as children: apiVersion and kind. */
+  private static final List<List<String>> CHILD_KINDS = List.of(
+      List.of("apps/v1", "Deployment"),
+      List.of("v1", "Service"),
+      List.of("v1", "ConfigMap"));
+
+  private final KubernetesClient client;
+  private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
+
+  public GarbageCollectorStandIn(KubernetesClient client) {
+    this.client = client;
+    this.informers = Crds.load().stream().map(this::watchDeletes).toList();
+  }
+
+  private SharedIndexInformer<GenericKubernetesResource> watchDeletes(CustomResourceDefinition crd) {
+    var spec = crd.getSpec();
+    var apiVersion = spec.getGroup() + "/" + spec.getVersions().get(0).getName();
+    return client.genericKubernetesResources(apiVersion, spec.getNames().getKind()).inAnyNamespace()
+        .inform(new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(GenericKubernetesResource owner) {
+            // Only deletions matter here.
+          }
+
+          @Override
+          public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource owner) {
+            // Only deletions matter here.
+          }
+
+          @Override
+          public void onDelete(GenericKubernetesResource owner, boolean finalStateUnknown) {
+            deleteChildrenOf(owner);
+          }
+        }, 0);
+  }
+
+  private void deleteChildrenOf(HasMetadata owner) {
+    var uid = owner.getMetadata().getUid();
+    for (var kind : CHILD_KINDS) {
+      client.genericKubernetesResources(kind.get(0), kind.get(1))
+          .inNamespace(owner.getMetadata().getNamespace()).list().getItems().stream()
+          .filter(child -> child.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uid.equals(ref.getUid())))
+          .forEach(child -> client.resource(child).delete());
+    }
+  }
+
+  @Override
+  public void close() {
+    informers.forEach(SharedIndexInformer::close);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.progressive.operator.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real kubectl against a started DevCluster. */
+class DevClusterKubectlTest {
+
+  @TempDir
+  static Path workDir;
+
+  static DevCluster cluster;
+  static Kubectl kubectl;
+
+  @BeforeAll
+  static void startClusterWithWidgetCrd() throws Exception {
+    cluster = DevCluster.start();
+    kubectl = new Kubectl(cluster.writeKubeconfig(workDir.resolve("kubeconfig")), workDir);
+    kubectl.run("apply", "--validate=false", "-f", resource("widget-crd.yaml")).succeeded();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  @Test
+  void versionShowsTheServer() throws Exception {
+    assertThat(kubectl.run("version").succeeded().out()).contains("Server Version: v1.32.0-progressive-dev");
+  }
+
+  @Test
+  void getsCustomResourcesByPluralShortNameAndCategory() throws Exception {
+    kubectl.run("apply", "--validate=false", "-f", resource("widget.yaml")).succeeded();
+
+    for (String name : List.of("widgets", "widget", "wd", "examples", "widgets.example.dev")) {
+      assertThat(kubectl.run("get", name, "-o", "name").succeeded().out())
+          .as("kubectl get %s", name)
+          .contains("widget.example.dev/alpha");
+    }
+  }
+
+  @Test
+  void getWatchPrintsChangesMadeThroughTheClient() throws Exception {
+    widgets().resource(widget("watched", 1)).create();
+
+    try (KubectlProcess watch = kubectl.start("get", "widget", "watched", "-w", "-o", "jsonpath={.spec.size}{\"\\n\"}")) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().contains("1"));
+      widgets().withName("watched").edit(w -> withSize(w, 2));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().contains("2"));
+      // The listed state is not repeated by the watch that follows the list.
+      assertThat(watch.out()).containsExactly("1", "2");
+    }
+  }
+
+  @Test
+  void waitSucceedsOnceTheReadyConditionIsSetThroughTheClient() throws Exception {
+    widgets().resource(widget("waited", 1)).create();
+
+    try (KubectlProcess wait = kubectl.start("wait", "--for=condition=Ready", "widget/waited", "--timeout=30s", "-v=6")) {
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> wait.err().stream().anyMatch(line -> line.contains("watch=true") && line.contains("200 OK")));
+      assertThat(wait.process().isAlive()).as("kubectl wait is still waiting").isTrue();
+
+      widgets().withName("waited").editStatus(w -> withReadyCondition(w));
+
+      assertThat(wait.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(wait.process().exitValue()).as("exit code; stderr: %s", wait.err()).isZero();
+      assertThat(wait.out()).contains("widget.example.dev/waited condition met");
+    }
+  }
+
+  @Test
+  void appliesBuiltInKinds() throws Exception {
+    kubectl.run("apply", "--validate=false", "-f", resource("deployment-and-configmap.yaml")).succeeded();
+
+    assertThat(cluster.client().configMaps().withName("greeting").get().getData()).containsEntry("message", "hello");
+    assertThat(cluster.client().apps().deployments().withName("greeter").get().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(kubectl.run("get", "deploy,cm", "-o", "name").succeeded().out())
+        .contains("deployment.apps/greeter", "configmap/greeting");
+  }
+
+  private static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> widgets() {
+    return cluster.client().genericKubernetesResources("example.dev/v1", "Widget").inNamespace("default");
+  }
+
+  private static GenericKubernetesResource widget(String name, int size) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("example.dev/v1")
+        .withKind("Widget")
+        .withNewMetadata().withName(name).withNamespace("default").endMetadata()
+        .withAdditionalProperties(Map.of("spec", Map.of("size", size)))
+        .build();
+  }
+
+  private static GenericKubernetesResource withSize(GenericKubernetesResource widget, int size) {
+    widget.setAdditionalProperty("spec", Map.of("size", size));
+    return widget;
+  }
+
+  private static GenericKubernetesResource withReadyCondition(GenericKubernetesResource widget) {
+    widget.setAdditionalProperty("status", Map.of("conditions", List.of(
+        Map.of("type", "Ready", "status", "True", "reason", "Tested", "message", "set by the test"))));
+    return widget;
+  }
+
+  static String resource(String name) throws URISyntaxException {
+    return Path.of(DevClusterKubectlTest.class.getResource("/dev/" + name).toURI()).toString();
+  }
+}
