@@ -1,0 +1,149 @@
+package dev.progressive.operator.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.common.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The real JOSDK operator against the embedded API, driven with the samples users apply. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AgentReconcilerIntegrationTest {
+  private static final String NS = "progressive-framework-v5";
+  private static final Path SAMPLES = Path.of(System.getProperty("project.root", ".."), "samples");
+  private static OperatorHarness harness;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startOperatorAndApplySamples() throws Exception {
+    harness = OperatorHarness.start();
+    client = harness.client();
+    for (var document : Manifests.read(SAMPLES)) {
+      if ("ProgressiveAgent".equals(document.kind())) {
+        client.resource(Manifests.convert(document, ProgressiveAgent.class)).create();
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  @Order(1)
+  void eachSampleGetsAnOwnedDeploymentAndServiceAndBecomesReady() {
+    for (var name : List.of("mca", "npa", "wpa", "bma", "rpa")) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        var agent = agent(name);
+        assertThat(ready(agent).getStatus()).as("Ready of %s", name).isEqualTo("True");
+        assertThat(ready(agent).getReason()).isEqualTo(AgentStatus.REASON_READY);
+        assertThat(agent.getStatus().getReadyReplicas()).isEqualTo(agent.getSpec().getReplicas());
+        assertThat(agent.getStatus().getObservedGeneration()).isEqualTo(agent.getMetadata().getGeneration());
+      });
+      var uid = agent(name).getMetadata().getUid();
+      assertThat(deployment(name).getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(uid));
+      assertThat(service(name).getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(uid));
+    }
+    assertThat(eventReasons("mca")).contains("CreatedDeployment", "CreatedService", AgentStatus.REASON_READY);
+  }
+
+  @Test
+  @Order(2)
+  void aResyncWithNothingChangedWritesNothing() {
+    harness.stopOperator();
+    long writesBefore = harness.cluster().writeCount();
+    harness.startOperator();
+    // A fresh start reconciles every agent once: the strongest "resync" there is.
+    await().atMost(Duration.ofSeconds(30)).until(() -> harness.successfulReconciles() >= 5);
+    assertThat(harness.cluster().writeCount() - writesBefore)
+        .as("writes after a no-change resync: %s", harness.cluster().recentWrites())
+        .isZero();
+  }
+
+  @Test
+  @Order(3)
+  void changingReplicasUpdatesTheDeployment() {
+    client.resources(ProgressiveAgent.class).inNamespace(NS).withName("npa")
+        .edit(agent -> { agent.getSpec().setReplicas(4); return agent; });
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(deployment("npa").getSpec().getReplicas()).isEqualTo(4);
+      assertThat(agent("npa").getStatus().getReadyReplicas()).isEqualTo(4);
+      assertThat(ready(agent("npa")).getStatus()).isEqualTo("True");
+    });
+    assertThat(eventReasons("npa")).contains("UpdatedDeployment");
+  }
+
+  @Test
+  @Order(4)
+  void anInvalidSpecIsReportedAndLeavesTheChildrenUntouched() {
+    var before = deployment("wpa");
+    // 9 replicas above maxReplicas 5: the CEL rule would refuse it; the mock has no schema, like a cluster without it.
+    client.resources(ProgressiveAgent.class).inNamespace(NS).withName("wpa")
+        .edit(agent -> { agent.getSpec().setReplicas(9); return agent; });
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      var ready = ready(agent("wpa"));
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo(AgentStatus.REASON_INVALID);
+      assertThat(ready.getMessage()).contains("spec.replicas").contains("maxReplicas");
+      assertThat(ready.getObservedGeneration()).isEqualTo(agent("wpa").getMetadata().getGeneration());
+    });
+    var after = deployment("wpa");
+    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+    assertThat(after.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(eventReasons("wpa")).contains(AgentStatus.REASON_INVALID);
+  }
+
+  @Test
+  @Order(5)
+  void deletingTheAgentRemovesItsChildren() {
+    client.resources(ProgressiveAgent.class).inNamespace(NS).withName("rpa").delete();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(client.apps().deployments().inNamespace(NS).withName("rpa").get()).isNull();
+      assertThat(client.services().inNamespace(NS).withName("rpa").get()).isNull();
+    });
+    assertThat(deployment("mca")).isNotNull();
+  }
+
+  private static ProgressiveAgent agent(String name) {
+    return client.resources(ProgressiveAgent.class).inNamespace(NS).withName(name).get();
+  }
+
+  private static Condition ready(ProgressiveAgent agent) {
+    return Conditions.find(agent.getStatus() == null ? null : agent.getStatus().getConditions(), Conditions.READY)
+        .orElseGet(Condition::new);
+  }
+
+  private static Deployment deployment(String name) {
+    return client.apps().deployments().inNamespace(NS).withName(name).get();
+  }
+
+  private static Service service(String name) {
+    return client.services().inNamespace(NS).withName(name).get();
+  }
+
+  private static List<String> eventReasons(String agentName) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> agentName.equals(e.getInvolvedObject().getName())
+            && "ProgressiveAgent".equals(e.getInvolvedObject().getKind()))
+        .map(Event::getReason)
+        .toList();
+  }
+}
