@@ -1,12 +1,93 @@
 package dev.progressive.operator.cli;
 
+import dev.progressive.operator.Crds;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.dev.DevCluster;
+import dev.progressive.operator.dev.GarbageCollectorStandIn;
+import dev.progressive.operator.dev.KubeletStandIn;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "dev", description = "Start an embedded Kubernetes API on 127.0.0.1 and run the operator against it.")
+@Command(
+    name = "dev",
+    description = "Start an embedded Kubernetes API on 127.0.0.1, install the CRDs, apply the samples and"
+        + " run the operator against it, until interrupted. No cluster needed.")
 final class DevCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--kubeconfig", defaultValue = ".dev/kubeconfig",
+      description = "Where to write the kubeconfig for kubectl (default: ${DEFAULT-VALUE}).")
+  Path kubeconfig;
+
+  @Option(names = "--samples", defaultValue = "samples",
+      description = "A file or directory of resources to apply at start (default: ${DEFAULT-VALUE}).")
+  Path samples;
+
+  @Option(names = "--no-samples", description = "Start with an empty cluster.")
+  boolean noSamples;
+
+  @Option(names = "--http-port", defaultValue = "8080",
+      description = "Port of the operator's /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, InterruptedException {
+    var out = spec.commandLine().getOut();
+    var cluster = DevCluster.start();
+    var client = cluster.client();
+    Crds.load().forEach(crd -> client.resource(crd).create());
+    var kubelet = new KubeletStandIn(client);
+    var garbageCollector = new GarbageCollectorStandIn(client);
+    Files.createDirectories(kubeconfig.toAbsolutePath().getParent());
+    var kubeconfigPath = cluster.writeKubeconfig(kubeconfig).toAbsolutePath();
+    var running = RunningOperator.start(client, ProgressiveOperator.Settings.embedded(), "127.0.0.1", httpPort);
+    int applied = noSamples ? 0 : apply(client, samples, out);
+    printWelcome(out, cluster, kubeconfigPath, running.httpPort(), applied);
+    running.runUntilShutdown(garbageCollector, kubelet, cluster);
     return 0;
+  }
+
+  private static int apply(KubernetesClient client, Path path, PrintWriter out) throws IOException {
+    if (!Files.exists(path)) {
+      out.printf("No %s here: starting without samples (use --samples <dir>).%n", path);
+      return 0;
+    }
+    var documents = Manifests.read(path);
+    for (var document : documents) {
+      var resource = Manifests.convert(document, GenericKubernetesResource.class);
+      client.resource(resource).createOr(NonDeletingOperation::update);
+    }
+    return documents.size();
+  }
+
+  private static void printWelcome(PrintWriter out, DevCluster cluster, Path kubeconfig, int httpPort, int applied) {
+    out.printf("""
+
+        Progressive Operator is running against an embedded Kubernetes API (%d resources applied).
+          API server:  %s
+          kubeconfig:  %s
+          operator:    http://127.0.0.1:%d/healthz  /readyz  /metrics
+
+        Try, in another terminal:
+          export KUBECONFIG=%s
+          kubectl get progressiveagents -n progressive-framework-v5
+          kubectl wait --for=condition=Ready pa --all -n progressive-framework-v5 --timeout=60s
+          kubectl get deployments,services -n progressive-framework-v5
+          kubectl apply --validate=false -f my-agent.yaml
+
+        The embedded API has no schema validation, no server-side apply and no strategic merge patch:
+        use --validate=false and kubectl patch --type=merge. Press Ctrl-C to stop.
+        """, applied, cluster.url(), kubeconfig, httpPort, kubeconfig);
+    out.flush();
   }
 }

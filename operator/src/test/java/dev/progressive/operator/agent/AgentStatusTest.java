@@ -1,0 +1,86 @@
+package dev.progressive.operator.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.progressive.operator.common.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AgentStatusTest {
+  private final ProgressiveAgent agent = Agents.agent("npa", AgentType.NPA);
+
+  @Test
+  void allReplicasReadyAndRolledOutIsReady() {
+    var status = AgentStatus.desired(agent, seen(deployment(2, 2, 1L)));
+    assertThat(condition(status, Conditions.READY)).extracting("status", "reason", "message")
+        .containsExactly("True", AgentStatus.REASON_READY, "2/2 replicas ready");
+    assertThat(condition(status, Conditions.AVAILABLE).getStatus()).isEqualTo("True");
+    assertThat(condition(status, Conditions.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(status.getReadyReplicas()).isEqualTo(2);
+    assertThat(status.getObservedGeneration()).isEqualTo(3L);
+    assertThat(status.getEndpoint()).isEqualTo("http://npa.team-a.svc:8080");
+  }
+
+  @Test
+  void aRolloutTheControllerHasNotSeenIsNotReadyYet() {
+    var deployment = deployment(2, 2, 1L);
+    deployment.getMetadata().setGeneration(2L);
+    assertThat(condition(AgentStatus.desired(agent, seen(deployment)), Conditions.READY).getReason())
+        .isEqualTo(AgentStatus.REASON_NOT_READY);
+  }
+
+  @Test
+  void noReadyReplicaIsNotAvailable() {
+    var status = AgentStatus.desired(agent, seen(deployment(2, 0, 1L)));
+    assertThat(condition(status, Conditions.READY).getMessage()).isEqualTo("0/2 replicas ready");
+    assertThat(condition(status, Conditions.AVAILABLE).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aStalledRolloutIsDegraded() {
+    var deployment = new DeploymentBuilder(deployment(2, 1, 1L)).editStatus()
+        .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
+        .withMessage("ReplicaSet has timed out progressing").endCondition().endStatus().build();
+    assertThat(condition(AgentStatus.desired(agent, seen(deployment)), Conditions.DEGRADED))
+        .extracting("status", "reason").containsExactly("True", "ProgressDeadlineExceeded");
+  }
+
+  @Test
+  void aFailureIsNotReadyAndDegradedWithTheCause() {
+    var failed = new AgentStatus.Observation(List.of(), Optional.empty(),
+        Optional.of(new IllegalStateException("forbidden: deployments.apps")));
+    var status = AgentStatus.desired(agent, failed);
+    assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(AgentStatus.REASON_FAILED);
+    assertThat(condition(status, Conditions.DEGRADED).getMessage()).contains("forbidden: deployments.apps");
+  }
+
+  @Test
+  void anInvalidSpecSaysWhichFieldAndThatChildrenWereKept() {
+    var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
+        Optional.of(deployment(2, 2, 1L)), Optional.empty());
+    var ready = condition(AgentStatus.desired(agent, invalid), Conditions.READY);
+    assertThat(ready.getReason()).isEqualTo(AgentStatus.REASON_INVALID);
+    assertThat(ready.getMessage()).startsWith("spec.port: must be between").contains("left as they were");
+  }
+
+  private static AgentStatus.Observation seen(Deployment deployment) {
+    return new AgentStatus.Observation(List.of(), Optional.of(deployment), Optional.empty());
+  }
+
+  private static Deployment deployment(int replicas, int ready, long generation) {
+    return new DeploymentBuilder()
+        .withNewMetadata().withName("npa").withGeneration(generation).endMetadata()
+        .withNewSpec().withReplicas(replicas).endSpec()
+        .withNewStatus().withReplicas(replicas).withReadyReplicas(ready).withUpdatedReplicas(replicas)
+        .withObservedGeneration(generation).endStatus()
+        .build();
+  }
+
+  private static Condition condition(ProgressiveAgentStatus status, String type) {
+    return Conditions.find(status.getConditions(), type).orElseThrow();
+  }
+}
