@@ -1,0 +1,35 @@
+package dev.progressive.operator.monitoring;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * One Prometheus rule: an alerting rule ({@code alert}) or a recording rule ({@code record}).
+ * Serialises to the shape shared by rule files and a PrometheusRule's {@code spec.groups[].rules}.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"record", "alert", "expr", "for", "labels", "annotations"})
+public record Rule(
+    String record,
+    String alert,
+    String expr,
+    @JsonProperty("for") String forDuration,
+    Map<String, String> labels,
+    Map<String, String> annotations) {
+
+  public Rule {
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+  }
+
+  public static Rule alert(
+      String name, String expr, String forDuration, Map<String, String> labels, Map<String, String> annotations) {
+    return new Rule(null, name, expr, forDuration, labels, annotations);
+  }
+
+  public static Rule recording(String name, String expr, Map<String, String> labels) {
+    return new Rule(name, null, expr, null, labels, Map.of());
+  }
+}

@@ -1,0 +1,65 @@
+package dev.progressive.operator.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs promtool or amtool from PATH; a missing tool fails the test with what to install. */
+final class ExternalTool {
+
+  record Result(int exitCode, String output) {}
+
+  private ExternalTool() {}
+
+  static Result promtool(Path workDir, String... args) {
+    return run("promtool", "prometheus", workDir, args);
+  }
+
+  static Result amtool(Path workDir, String... args) {
+    return run("amtool", "prometheus-alertmanager", workDir, args);
+  }
+
+  /** Runs the tool and asserts that it succeeded, showing its output when it did not. */
+  static String succeed(Result result) {
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    return result.output();
+  }
+
+  private static Result run(String tool, String debianPackage, Path workDir, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(onPath(tool, debianPackage));
+    command.addAll(Arrays.asList(args));
+    try {
+      Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError(tool + " did not finish in 2 minutes: " + output);
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new AssertionError("could not run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted running " + command, e);
+    }
+  }
+
+  private static String onPath(String tool, String debianPackage) {
+    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(dir -> Path.of(dir, tool))
+        .filter(Files::isExecutable)
+        .findFirst()
+        .map(Path::toString)
+        .orElseThrow(() -> new AssertionError(tool + " is not on PATH; install it (Debian package "
+            + debianPackage + ")"));
+  }
+}
