@@ -72,7 +72,7 @@ public final class AgentStatus {
       return of(AVAILABLE, false, "DeploymentMissing", "The agent's Deployment does not exist yet");
     }
     return ready > 0
-        ? of(AVAILABLE, true, "MinimumReplicasAvailable", ready + " replicas serve traffic")
+        ? of(AVAILABLE, true, "MinimumReplicasAvailable", ready + " ready replica(s) serve traffic")
         : of(AVAILABLE, false, "NoReplicasAvailable", "No replica is ready to serve traffic");
   }
 
