@@ -1,0 +1,26 @@
+package dev.progressive.runtime.server;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * Which requests are the agent's API: those are traced, measured, guarded by the breaker and
+ * subject to injected faults. Probes, scrapes and the admin endpoint are not, so that a fault
+ * or an open breaker never hides the agent from Kubernetes or Prometheus.
+ */
+public final class ApiScope {
+  public static final String PREFIX = "/api/";
+  /** The endpoint label of API requests that matched no route: one series, not one per path. */
+  public static final String UNMATCHED = "unmatched";
+
+  private ApiScope() {
+  }
+
+  public static boolean includes(ServerRequest request) {
+    return request.path().path().startsWith(PREFIX);
+  }
+
+  /** The route template ({@code /api/v1/meal-plans}), never the raw path; known after routing. */
+  public static String endpoint(ServerRequest request) {
+    return request.matchingPattern().orElse(UNMATCHED);
+  }
+}
