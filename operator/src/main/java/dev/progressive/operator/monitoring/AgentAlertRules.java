@@ -58,10 +58,8 @@ public final class AgentAlertRules {
             "runbook_url", RUNBOOKS + "mca-errors"));
   }
 
-  /** {@code up} carries target labels only, so the agent's scrape job (its Service) picks its targets. */
   private static Rule agentDown(AgentAlertSettings agent) {
-    String expr = SeriesSelector.of("up").eq(Map.of("namespace", agent.namespace(), "job", agent.agentName()))
-        + " == 0";
+    String expr = agentTargets(agent, "up") + " == 0";
     return Rule.alert("MCAAgentDown", expr, "1m",
         labels(agent, "critical", "control-plane"),
         Map.of("summary", "MCA is down",
@@ -78,11 +76,11 @@ public final class AgentAlertRules {
 
   private static Rule highMemory(AgentAlertSettings agent) {
     String threshold = Numbers.plain(agent.thresholds().memoryMiB());
-    String expr = agentSeries(agent, "process_resident_memory_bytes") + " / 1024 / 1024 > " + threshold;
+    String expr = agentTargets(agent, "process_resident_memory_bytes") + " / 1024 / 1024 > " + threshold;
     return Rule.alert("AgentHighMemoryUsage", expr, "5m",
         labels(agent, "warning", "agents"),
-        Map.of("summary", "Agent {{ $labels.agent_type }} high memory usage",
-            "description", "Agent {{ $labels.agent_type }} is using {{ $value }}MB of memory, above the "
+        Map.of("summary", "Agent " + agent.agentType() + " high memory usage",
+            "description", "Agent " + agent.agentType() + " ({{ $labels.pod }}) is using {{ $value }}MB of memory, above the "
                 + threshold + "MB threshold"));
   }
 
@@ -104,6 +102,15 @@ public final class AgentAlertRules {
 
   private static SeriesSelector agentSeries(AgentAlertSettings agent, String metric) {
     return SeriesSelector.of(metric).eq(Map.of("namespace", agent.namespace(), "agent_type", agent.agentType()));
+  }
+
+  /**
+   * Series that carry only the scrape target's labels ({@code up}, the client library's
+   * {@code process_*}): the agent's scrape job, which a ServiceMonitor names after its Service,
+   * picks them. Alert templates see only series labels, hence the agent type in plain text.
+   */
+  private static SeriesSelector agentTargets(AgentAlertSettings agent, String metric) {
+    return SeriesSelector.of(metric).eq(Map.of("namespace", agent.namespace(), "job", agent.agentName()));
   }
 
   private static Map<String, String> labels(AgentAlertSettings agent, String severity, String tier) {
