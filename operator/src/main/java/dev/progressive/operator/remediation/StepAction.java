@@ -1,0 +1,15 @@
+package dev.progressive.operator.remediation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The closed vocabulary of playbook steps. */
+public enum StepAction {
+  @JsonProperty("scale") SCALE,
+  @JsonProperty("circuitBreaker") CIRCUIT_BREAKER,
+  @JsonProperty("quarantineUnhealthy") QUARANTINE_UNHEALTHY,
+  @JsonProperty("restart") RESTART,
+  @JsonProperty("diagnostics") DIAGNOSTICS,
+  @JsonProperty("notify") NOTIFY,
+  @JsonProperty("verify") VERIFY,
+  @JsonProperty("escalate") ESCALATE
+}
