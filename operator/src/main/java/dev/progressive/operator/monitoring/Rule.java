@@ -3,7 +3,9 @@ package dev.progressive.operator.monitoring;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One Prometheus rule: an alerting rule ({@code alert}) or a recording rule ({@code record}).
@@ -20,8 +22,13 @@ public record Rule(
     Map<String, String> annotations) {
 
   public Rule {
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
-    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    labels = sorted(labels);
+    annotations = sorted(annotations);
+  }
+
+  /** Sorted, so that the same rule always serialises to the same bytes. */
+  private static Map<String, String> sorted(Map<String, String> map) {
+    return map == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(map));
   }
 
   public static Rule alert(
