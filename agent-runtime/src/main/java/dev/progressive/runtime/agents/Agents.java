@@ -16,7 +16,7 @@ public final class Agents {
       case MCA -> new MasterControlAgent(context);
       case NPA -> new NutritionAgent(context.registry());
       case WPA -> new WorkoutAgent(context.registry());
-      case BMA -> new BudgetAgent(context.registry());
+      case BMA -> new BudgetAgent(context.metrics());
       case RPA -> new ReportAgent(context.registry());
     };
   }

@@ -4,16 +4,16 @@ import dev.progressive.runtime.server.AgentConfig;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -26,21 +26,21 @@ public final class AgentMetrics implements AutoCloseable {
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
   private final String agentType;
   private final String agentId;
+  private final List<TextCounter> textCounters = new CopyOnWriteArrayList<>();
 
   public AgentMetrics(AgentConfig config) {
     this.agentType = config.agentType().label();
     this.agentId = config.agentId();
     PrometheusRegistry prometheusRegistry = new PrometheusRegistry();
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheusRegistry, Clock.SYSTEM);
-    // Micrometer exports process CPU and memory under other names; the contract (and the seed's
-    // rules) use the Prometheus client's process_cpu_seconds_total and process_resident_memory_bytes.
+    // Process CPU and memory come from the Prometheus client's collector, under the names the
+    // contract and the seed's rules use (process_cpu_seconds_total, process_resident_memory_bytes).
+    // Micrometer's ProcessorMetrics is left out: it repeats them under names promtool rejects.
     ProcessMetrics.builder().register(prometheusRegistry);
-    Tags jvmTags = Tags.of("agent_type", agentType, "agent_id", agentId);
-    new JvmMemoryMetrics(jvmTags).bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
-    new JvmThreadMetrics(jvmTags).bindTo(registry);
-    new ClassLoaderMetrics(jvmTags).bindTo(registry);
-    new ProcessorMetrics(jvmTags).bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
   }
 
   public MeterRegistry registry() {
@@ -57,7 +57,19 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** The Prometheus text exposition of every meter, for {@code /metrics}. */
   public String scrape() {
-    return registry.scrape();
+    StringBuilder out = new StringBuilder(registry.scrape());
+    if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+      out.append('\n');
+    }
+    textCounters.forEach(counter -> counter.writeTo(out));
+    return out.toString();
+  }
+
+  /** A counter whose name the Prometheus client would refuse; see {@link TextCounter}. */
+  public TextCounter textCounter(String name, String help, String... labelNames) {
+    TextCounter counter = new TextCounter(name, help, labelNames);
+    textCounters.add(counter);
+    return counter;
   }
 
   public void healthStatus(String version, BooleanSupplier healthy) {

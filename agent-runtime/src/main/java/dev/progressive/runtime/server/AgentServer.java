@@ -17,6 +17,7 @@ import dev.progressive.runtime.metrics.RequestMetrics;
 import dev.progressive.runtime.metrics.RequestMetricsFilter;
 import dev.progressive.runtime.tracing.AgentTracing;
 import dev.progressive.runtime.tracing.ServerSpanFilter;
+import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.net.URI;
@@ -98,6 +99,9 @@ public final class AgentServer implements AutoCloseable {
       routing.register("/admin/faults", new FaultAdminService(faults));
     }
     routing.register("/api/v1", agent);
+    routing.any(ApiScope.FALLBACK_PATTERN, (req, res) ->
+        Json.error(res, Status.NOT_FOUND_404, "not_found", "no route for " + req.prologue().method().text()
+            + " " + req.path().path()));
     ErrorResponses.register(routing);
   }
 

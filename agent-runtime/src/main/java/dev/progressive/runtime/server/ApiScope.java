@@ -11,6 +11,8 @@ public final class ApiScope {
   public static final String PREFIX = "/api/";
   /** The endpoint label of API requests that matched no route: one series, not one per path. */
   public static final String UNMATCHED = "unmatched";
+  /** The catch-all route that answers unknown API paths with a JSON 404. */
+  static final String FALLBACK_PATTERN = "/api/*";
 
   private ApiScope() {
   }
@@ -21,6 +23,8 @@ public final class ApiScope {
 
   /** The route template ({@code /api/v1/meal-plans}), never the raw path; known after routing. */
   public static String endpoint(ServerRequest request) {
-    return request.matchingPattern().orElse(UNMATCHED);
+    return request.matchingPattern()
+        .filter(pattern -> !pattern.equals(FALLBACK_PATTERN))
+        .orElse(UNMATCHED);
   }
 }

@@ -1,5 +1,6 @@
 package dev.progressive.runtime.server;
 
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ final class ErrorResponses {
       body.put("message", e.getMessage());
       Json.send(res, Status.BAD_REQUEST_400, body);
     });
+    // Helidon's own HTTP errors (a malformed request, an entity too large) keep their status.
+    routing.error(HttpException.class, (req, res, e) ->
+        Json.error(res, e.status(), "http_error", e.getMessage()));
     routing.error(RuntimeException.class, (req, res, e) -> {
       LOG.error("request {} {} failed", req.prologue().method().text(), req.path().path(), e);
       Json.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error", "the agent failed to serve the request");

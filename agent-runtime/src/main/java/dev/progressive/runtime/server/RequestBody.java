@@ -24,16 +24,16 @@ public final class RequestBody {
 
   public static RequestBody parse(byte[] bytes) {
     if (bytes.length == 0) {
-      throw new BadRequestException("body", "request body must be a JSON object");
+      throw new BadRequestException("body", "body must be a JSON object");
     }
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(bytes);
     } catch (IOException e) {
-      throw new BadRequestException("body", "request body is not valid JSON");
+      throw new BadRequestException("body", "body is not valid JSON");
     }
     if (node == null || !node.isObject()) {
-      throw new BadRequestException("body", "request body must be a JSON object");
+      throw new BadRequestException("body", "body must be a JSON object");
     }
     return new RequestBody(node, "");
   }

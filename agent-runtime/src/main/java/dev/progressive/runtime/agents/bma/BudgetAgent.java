@@ -3,7 +3,9 @@ package dev.progressive.runtime.agents.bma;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.progressive.runtime.agents.Agent;
+import dev.progressive.runtime.metrics.AgentMetrics;
 import dev.progressive.runtime.metrics.GaugeFamily;
+import dev.progressive.runtime.metrics.TextCounter;
 import dev.progressive.runtime.server.Json;
 import dev.progressive.runtime.server.RequestBody;
 import io.helidon.webserver.http.HttpRules;
@@ -26,9 +28,12 @@ public final class BudgetAgent implements Agent {
   private final ExpenseAnalyzer analyzer = new ExpenseAnalyzer();
   private final GaugeFamily savingsIdentified;
   private final GaugeFamily compliance;
+  private final TextCounter budgetsCreated;
 
-  public BudgetAgent(MeterRegistry registry) {
-    this.registry = registry;
+  public BudgetAgent(AgentMetrics metrics) {
+    this.registry = metrics.registry();
+    this.budgetsCreated = metrics.textCounter("bma_budgets_created_total", "Budgets created",
+        "budget_type", "period");
     this.savingsIdentified = new GaugeFamily(registry, "bma.savings.identified.dollars",
         "Savings identified by expense analyses since start, in dollars", "category");
     this.compliance = new GaugeFamily(registry, "bma.budget.compliance.percentage",
@@ -47,8 +52,7 @@ public final class BudgetAgent implements Agent {
     String budgetType = body.optionalChoice("budgetType", BudgetPlanner.RULES.keySet(), "50_30_20");
     String period = body.optionalChoice("period", Set.of("monthly", "weekly"), "monthly");
     BudgetPlanner.Budget budget = planner.plan(budgetType, period, income);
-    Counter.builder("bma.budgets.created").description("Budgets created")
-        .tags("budget_type", budgetType, "period", period).register(registry).increment();
+    budgetsCreated.increment(budgetType, period);
     LOG.info("budget created", kv("budget_type", budgetType), kv("period", period));
     Json.ok(response, budget);
   }
