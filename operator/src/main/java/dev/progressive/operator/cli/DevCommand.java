@@ -5,6 +5,7 @@ import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.GarbageCollectorStandIn;
 import dev.progressive.operator.dev.KubeletStandIn;
+import dev.progressive.operator.intake.IntakeSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -12,6 +13,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,11 +57,27 @@ final class DevCommand implements Callable<Integer> {
     var garbageCollector = new GarbageCollectorStandIn(client);
     Files.createDirectories(kubeconfig.toAbsolutePath().getParent());
     var kubeconfigPath = cluster.writeKubeconfig(kubeconfig).toAbsolutePath();
-    var running = RunningOperator.start(client, ProgressiveOperator.Settings.embedded(), "127.0.0.1", httpPort);
+    var tokenFile = writeWebhookToken(kubeconfigPath.resolveSibling("webhook-token"));
+    var intake = new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES);
+    var running = RunningOperator.start(client, ProgressiveOperator.Settings.embedded(), intake, "127.0.0.1", httpPort);
     int applied = noSamples ? 0 : apply(client, samples, out);
     printWelcome(out, cluster, kubeconfigPath, running.httpPort(), applied);
+    printWebhookExample(out, tokenFile, running.httpPort());
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
     running.runUntilShutdown(garbageCollector, kubelet, cluster);
     return 0;
+  }
+
+  /** A new token each start, readable by the owner only: a leaked one from an earlier run is worthless. */
+  private static Path writeWebhookToken(Path file) throws IOException {
+    var bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    Files.deleteIfExists(file);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    return Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
   private static int apply(KubernetesClient client, Path path, PrintWriter out) throws IOException {
@@ -76,7 +99,7 @@ final class DevCommand implements Callable<Integer> {
         Progressive Operator is running against an embedded Kubernetes API (%d resources applied).
           API server:  %s
           kubeconfig:  %s
-          operator:    http://127.0.0.1:%d/healthz  /readyz  /metrics
+          operator:    http://127.0.0.1:%d/healthz  /readyz  /metrics  /alertmanager/webhook
 
         Try, in another terminal:
           export KUBECONFIG=%s
@@ -86,8 +109,19 @@ final class DevCommand implements Callable<Integer> {
           kubectl apply --validate=false -f my-agent.yaml
 
         The embedded API has no schema validation, no server-side apply and no strategic merge patch:
-        use --validate=false and kubectl patch --type=merge. Press Ctrl-C to stop.
+        use --validate=false and kubectl patch --type=merge.
         """, applied, cluster.url(), kubeconfig, httpPort, kubeconfig);
     out.flush();
+  }
+
+  private static void printWebhookExample(PrintWriter out, Path tokenFile, int httpPort) {
+    out.printf("""
+        Post a test alert as Alertmanager would (the token is in %1$s), then list the Incidents:
+          curl -sS -H "Authorization: Bearer $(cat %1$s)" -H 'Content-Type: application/json' \\
+            -d '{"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"MCAAgentDown","severity":"critical","namespace":"progressive-framework-v5","agent_type":"mca"},"annotations":{"summary":"MCA is down"},"startsAt":"%3$s","fingerprint":"0123456789abcdef"}]}' \\
+            http://127.0.0.1:%2$d/alertmanager/webhook
+          kubectl get incidents -n progressive-framework-v5
+
+        """, tokenFile, httpPort, Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 }

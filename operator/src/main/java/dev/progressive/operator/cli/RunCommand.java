@@ -1,7 +1,9 @@
 package dev.progressive.operator.cli;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.intake.IntakeSettings;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     description = "Run the operator against the cluster from KUBECONFIG, ~/.kube/config or the in-cluster"
-        + " service account, with leader election, /healthz, /readyz and /metrics.")
+        + " service account, with leader election, /healthz, /readyz, /metrics and the Alertmanager webhook.")
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--namespaces", split = ",", description = "Namespaces to watch (default: all).")
   Set<String> namespaces = Set.of();
@@ -30,11 +32,25 @@ final class RunCommand implements Callable<Integer> {
       description = "Namespace of the leader-election Lease (default: the operator's own namespace).")
   Optional<String> leaseNamespace;
 
+  @Option(names = "--webhook-token-file",
+      description = "File with the bearer token Alertmanager sends to POST /alertmanager/webhook (a mounted"
+          + " Secret; read again when it changes). Without it the webhook answers 503.")
+  Optional<Path> webhookTokenFile;
+
+  @Option(names = "--incident-namespace", defaultValue = "${env:POD_NAMESPACE:-default}",
+      description = "Namespace of the Incidents of alerts without a namespace label (default: $POD_NAMESPACE, else default).")
+  String incidentNamespace;
+
+  @Option(names = "--webhook-body-limit", defaultValue = "" + IntakeSettings.DEFAULT_BODY_LIMIT_BYTES,
+      description = "Largest webhook body accepted, in bytes; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+  int webhookBodyLimit;
+
   @Override
   public Integer call() throws InterruptedException {
     var client = new KubernetesClientBuilder().build();
     var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection);
-    RunningOperator.start(client, settings, httpHost, httpPort).runUntilShutdown(client);
+    var intake = new IntakeSettings(webhookTokenFile, incidentNamespace, webhookBodyLimit);
+    RunningOperator.start(client, settings, intake, httpHost, httpPort).runUntilShutdown(client);
     return 0;
   }
 }

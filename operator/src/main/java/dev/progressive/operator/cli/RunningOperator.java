@@ -1,6 +1,8 @@
 package dev.progressive.operator.cli;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.intake.AlertIntake;
+import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -18,10 +20,12 @@ final class RunningOperator implements AutoCloseable {
     this.http = http;
   }
 
-  static RunningOperator start(KubernetesClient client, ProgressiveOperator.Settings settings, String host, int port) {
+  static RunningOperator start(KubernetesClient client, ProgressiveOperator.Settings settings,
+      IntakeSettings intakeSettings, String host, int port) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var operator = ProgressiveOperator.create(client, registry, settings);
-    var http = OperatorHttpServer.start(host, port, operator, registry);
+    var intake = AlertIntake.create(client, registry, intakeSettings);
+    var http = OperatorHttpServer.start(host, port, operator, registry, intake);
     operator.start();
     return new RunningOperator(operator, http);
   }

@@ -1,5 +1,6 @@
 package dev.progressive.operator.server;
 
+import dev.progressive.operator.intake.AlertIntake;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -7,7 +8,10 @@ import io.helidon.webserver.http.ServerResponse;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** The operator's own endpoints: liveness, readiness (informers synced and healthy) and metrics. */
+/**
+ * The operator's own endpoints: liveness, readiness (informers synced and healthy), metrics and the
+ * Alertmanager webhook.
+ */
 public final class OperatorHttpServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -17,14 +21,16 @@ public final class OperatorHttpServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static OperatorHttpServer start(String host, int port, Operator operator, PrometheusMeterRegistry registry) {
+  public static OperatorHttpServer start(
+      String host, int port, Operator operator, PrometheusMeterRegistry registry, AlertIntake intake) {
     var server = WebServer.builder()
         .host(host)
         .port(port)
         .routing(routing -> routing
             .get("/healthz", (req, res) -> res.send("ok"))
             .get("/readyz", (req, res) -> ready(operator, res))
-            .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT).send(registry.scrape())))
+            .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT).send(registry.scrape()))
+            .register(intake))
         .build()
         .start();
     return new OperatorHttpServer(server);

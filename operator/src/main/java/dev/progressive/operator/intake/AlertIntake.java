@@ -1,0 +1,145 @@
+package dev.progressive.operator.intake;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /alertmanager/webhook}: authenticates, reads and validates an Alertmanager notification and
+ * stores its alerts as Incidents. Alertmanager retries on 5xx only, so a 503 means "the API server failed,
+ * send it again", a 4xx "this will never work", and a 200 that every Incident of the body is stored.
+ */
+public final class AlertIntake implements HttpService {
+  public static final String PATH = "/alertmanager/webhook";
+  static final String DISABLED = "intake disabled: start the operator with --webhook-token-file";
+  private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
+
+  private final Optional<BearerToken> token;
+  private final IntakeSettings settings;
+  private final IncidentWriter writer;
+  private final IntakeMetrics metrics;
+
+  private AlertIntake(Optional<BearerToken> token, IntakeSettings settings, IncidentWriter writer, IntakeMetrics metrics) {
+    this.token = token;
+    this.settings = settings;
+    this.writer = writer;
+    this.metrics = metrics;
+  }
+
+  /** @throws IllegalArgumentException when the token file is given but cannot be read */
+  public static AlertIntake create(KubernetesClient client, MeterRegistry registry, IntakeSettings settings) {
+    return new AlertIntake(settings.tokenFile().map(BearerToken::fromFile), settings,
+        new IncidentWriter(client, Clock.systemUTC()), new IntakeMetrics(registry));
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.post(PATH, this::handle);
+  }
+
+  private void handle(ServerRequest req, ServerResponse res) throws IOException {
+    var sample = metrics.start();
+    var answer = answer(req);
+    metrics.answered(sample, answer.status());
+    answer.send(res);
+  }
+
+  private IntakeAnswer answer(ServerRequest req) {
+    if (token.isEmpty()) {
+      return IntakeAnswer.error(Status.SERVICE_UNAVAILABLE_503, DISABLED);
+    }
+    var presented = BearerToken.fromHeader(req.headers().first(HeaderNames.AUTHORIZATION));
+    if (presented.isEmpty()) {
+      return IntakeAnswer.error(Status.UNAUTHORIZED_401, "missing bearer token (Authorization: Bearer <token>)");
+    }
+    if (!token.get().matches(presented.get())) {
+      return IntakeAnswer.error(Status.UNAUTHORIZED_401, "invalid bearer token");
+    }
+    try {
+      return store(WebhookBody.parse(body(req)));
+    } catch (BodyTooLarge e) {
+      return IntakeAnswer.error(Status.REQUEST_ENTITY_TOO_LARGE_413,
+          "body larger than " + settings.bodyLimitBytes() + " bytes");
+    } catch (InvalidWebhookBody e) {
+      return IntakeAnswer.error(Status.BAD_REQUEST_400, e.getMessage());
+    } catch (RuntimeException | IOException e) {
+      LOG.error("Alertmanager notification failed", e);
+      return IntakeAnswer.error(Status.INTERNAL_SERVER_ERROR_500, "internal error: " + e.getMessage());
+    }
+  }
+
+  private byte[] body(ServerRequest req) throws IOException {
+    var declared = req.headers().contentLength();
+    if (declared.isPresent() && declared.getAsLong() > settings.bodyLimitBytes()) {
+      throw new BodyTooLarge();
+    }
+    if (!req.content().hasEntity()) {
+      return new byte[0];
+    }
+    try (var in = req.content().inputStream()) {
+      // One byte more than allowed tells a body at the limit from one over it, without reading the rest.
+      var bytes = in.readNBytes(settings.bodyLimitBytes() + 1);
+      if (bytes.length > settings.bodyLimitBytes()) {
+        throw new BodyTooLarge();
+      }
+      return bytes;
+    }
+  }
+
+  /** Stores alert after alert; the first API failure ends the request, and the retry repeats the stored ones harmlessly. */
+  private IntakeAnswer store(WebhookBody body) {
+    var outcomes = new ArrayList<AlertOutcome>();
+    for (int i = 0; i < body.alerts().size(); i++) {
+      var alert = body.alerts().get(i);
+      var namespace = alert.namespace().orElse(settings.incidentNamespace());
+      try {
+        var outcome = writer.write(alert, namespace);
+        metrics.stored(outcome);
+        outcomes.add(outcome);
+      } catch (KubernetesClientException e) {
+        return apiFailure(e, "alerts[" + i + "]", namespace);
+      }
+    }
+    return IntakeAnswer.stored(List.copyOf(outcomes));
+  }
+
+  private static IntakeAnswer apiFailure(KubernetesClientException e, String alert, String namespace) {
+    if (retryWouldHelp(e)) {
+      LOG.warn("Kubernetes API unavailable while storing {} in {}; Alertmanager will retry", alert, namespace, e);
+      return IntakeAnswer.error(Status.SERVICE_UNAVAILABLE_503,
+          alert + ": the Kubernetes API is unavailable (" + describe(e) + "); retry later");
+    }
+    LOG.error("Kubernetes API refused the Incident of {} in {}", alert, namespace, e);
+    return IntakeAnswer.error(Status.UNPROCESSABLE_CONTENT_422,
+        alert + ": the Kubernetes API refused the Incident in namespace " + namespace + " (" + describe(e) + ")");
+  }
+
+  /** No answer (connection refused, timeout), a server error or throttling: the same request may pass later. */
+  private static boolean retryWouldHelp(KubernetesClientException e) {
+    int code = e.getCode();
+    return code == 0 || code >= 500 || code == 429 || code == 408;
+  }
+
+  private static String describe(KubernetesClientException e) {
+    return e.getCode() == 0 ? String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause()) : "HTTP " + e.getCode();
+  }
+
+  private static final class BodyTooLarge extends RuntimeException {
+    BodyTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+}
