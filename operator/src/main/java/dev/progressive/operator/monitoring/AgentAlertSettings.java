@@ -12,9 +12,9 @@ public record AgentAlertSettings(
     String namespace, String agentName, String agentType, AgentAlertThresholds thresholds) {
 
   public AgentAlertSettings {
-    Numbers.requireText("namespace", namespace);
-    Numbers.requireText("agentName", agentName);
-    Numbers.requireText("agentType", agentType);
+    Validation.requireText("namespace", namespace);
+    Validation.requireText("agentName", agentName);
+    Validation.requireText("agentType", agentType);
     thresholds = thresholds == null ? AgentAlertThresholds.SEED : thresholds;
   }
 

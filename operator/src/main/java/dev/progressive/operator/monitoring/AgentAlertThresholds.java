@@ -14,9 +14,9 @@ public record AgentAlertThresholds(
   public static final AgentAlertThresholds SEED = new AgentAlertThresholds(2, 0.05, 1024, 5);
 
   public AgentAlertThresholds {
-    Numbers.requirePositive("responseTimeP95Seconds", responseTimeP95Seconds);
-    Numbers.requireBetween("errorRatio", errorRatio, 0, 1);
-    Numbers.requirePositive("memoryMiB", memoryMiB);
-    Numbers.requirePositive("failuresPer10m", failuresPer10m);
+    Validation.requirePositive("responseTimeP95Seconds", responseTimeP95Seconds);
+    Validation.requireBetween("errorRatio", errorRatio, 0, 1);
+    Validation.requirePositive("memoryMiB", memoryMiB);
+    Validation.requirePositive("failuresPer10m", failuresPer10m);
   }
 }

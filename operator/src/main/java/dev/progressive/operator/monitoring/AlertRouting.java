@@ -81,7 +81,7 @@ public record AlertRouting(
       boolean continues) {
 
     public Route {
-      Numbers.requireText("route receiver", receiver);
+      Validation.requireText("route receiver", receiver);
       matchers = Map.copyOf(matchers);
       groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
     }
@@ -95,7 +95,7 @@ public record AlertRouting(
   public record Receiver(String name, List<Email> emails, List<Slack> slack, List<PagerDuty> pagerDuty) {
 
     public Receiver {
-      Numbers.requireText("receiver name", name);
+      Validation.requireText("receiver name", name);
       emails = List.copyOf(emails);
       slack = List.copyOf(slack);
       pagerDuty = List.copyOf(pagerDuty);
@@ -125,7 +125,7 @@ public record AlertRouting(
   public record RemediationWebhook(String url, SecretRef bearerToken) {
 
     public RemediationWebhook {
-      Numbers.requireText("remediation url", url);
+      Validation.requireText("remediation url", url);
       if (bearerToken == null) {
         throw new IllegalArgumentException("remediation bearerToken must be set: the webhook accepts only authenticated calls");
       }

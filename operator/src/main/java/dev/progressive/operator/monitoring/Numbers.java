@@ -19,24 +19,4 @@ final class Numbers {
   static String percent(double ratio) {
     return plain(BigDecimal.valueOf(ratio).movePointRight(2)) + "%";
   }
-
-  static void requirePositive(String field, double value) {
-    if (!(value > 0)) {
-      throw new IllegalArgumentException(field + " must be positive, was " + plain(value));
-    }
-  }
-
-  static void requireBetween(String field, double value, double lowExclusive, double highExclusive) {
-    if (!(value > lowExclusive && value < highExclusive)) {
-      throw new IllegalArgumentException(field + " must be between " + plain(lowExclusive) + " and "
-          + plain(highExclusive) + " (exclusive), was " + plain(value));
-    }
-  }
-
-  static String requireText(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank");
-    }
-    return value;
-  }
 }

@@ -8,7 +8,7 @@ package dev.progressive.operator.monitoring;
 public record SecretRef(String name, String key) {
 
   public SecretRef {
-    Numbers.requireText("secret name", name);
-    Numbers.requireText("secret key", key);
+    Validation.requireText("secret name", name);
+    Validation.requireText("secret key", key);
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Multi-window, multi-burn-rate alerts for one {@link SloTarget}, as in the Google SRE workbook
@@ -33,6 +34,12 @@ public final class SloBurnRateRules {
   /** A burn rate and the long and short windows over which the bad ratio must exceed it. */
   private record BurnRate(String factor, String longWindow, String shortWindow) {}
 
+  /**
+   * One objective's alerts: the {@code ratio} of bad requests recorded per window, the share of
+   * requests allowed to be bad, and how the annotations name them.
+   */
+  private record Objective(String alert, String ratio, BigDecimal budget, String sla, String bad, String goal) {}
+
   /** Recording rules first: a group evaluates its rules in order, so alerts read this round's ratios. */
   public static RuleGroup group(SloTarget slo) {
     List<Rule> rules = new ArrayList<>();
@@ -42,12 +49,12 @@ public final class SloBurnRateRules {
       WINDOWS.forEach(window -> rules.add(Rule.recording(SLOW_RATIO + window, slowRatio(slo, window),
           Map.of("slo", slo.name()))));
     }
-    rules.addAll(alerts(slo, "ErrorBudgetBurn", ERROR_RATIO, slo.errorBudget(), "availability",
-        "error ratio", Numbers.plain(slo.availability()) + "% availability"));
+    rules.addAll(alerts(slo, new Objective("ErrorBudgetBurn", ERROR_RATIO, slo.errorBudget(), "availability",
+        "error ratio", Numbers.plain(slo.availability()) + "% availability")));
     if (slo.latencyP95() != null) {
-      rules.addAll(alerts(slo, "LatencyBudgetBurn", SLOW_RATIO, LATENCY_BUDGET, "performance",
-          "share of requests slower than " + Numbers.plain(slo.latencyP95()) + "s",
-          "95% of requests within " + Numbers.plain(slo.latencyP95()) + "s"));
+      String threshold = Numbers.plain(slo.latencyP95()) + "s";
+      rules.addAll(alerts(slo, new Objective("LatencyBudgetBurn", SLOW_RATIO, LATENCY_BUDGET, "performance",
+          "share of requests slower than " + threshold, "95% of requests within " + threshold)));
     }
     return new RuleGroup("slo." + slo.name() + ".rules", "30s", rules);
   }
@@ -78,27 +85,27 @@ public final class SloBurnRateRules {
     return plain.contains(".") ? plain.replace(".", "\\.") + "0*" : plain + "(\\.0+)?";
   }
 
-  private static List<Rule> alerts(SloTarget slo, String name, String ratio, BigDecimal budget, String sla,
-      String what, String objective) {
+  private static List<Rule> alerts(SloTarget slo, Objective objective) {
     return List.of(
-        alert(slo, name, ratio, budget, PAGE, "critical", sla, "fast", what, objective),
-        alert(slo, name, ratio, budget, TICKET, "warning", sla, "slowly", what, objective));
+        alert(slo, objective, PAGE, "critical", "fast"),
+        alert(slo, objective, TICKET, "warning", "slowly"));
   }
 
-  private static Rule alert(SloTarget slo, String name, String ratio, BigDecimal budget, List<BurnRate> burnRates,
-      String severity, String sla, String speed, String what, String objective) {
+  private static Rule alert(SloTarget slo, Objective objective, List<BurnRate> burnRates, String severity,
+      String speed) {
     List<String> conditions = burnRates.stream().map(burnRate -> {
-      String threshold = Numbers.plain(budget.multiply(new BigDecimal(burnRate.factor())));
-      return "(" + recorded(ratio, burnRate.longWindow(), slo) + " > " + threshold + " and "
-          + recorded(ratio, burnRate.shortWindow(), slo) + " > " + threshold + ")";
+      String threshold = Numbers.plain(objective.budget().multiply(new BigDecimal(burnRate.factor())));
+      return "(" + recorded(objective.ratio(), burnRate.longWindow(), slo) + " > " + threshold + " and "
+          + recorded(objective.ratio(), burnRate.shortWindow(), slo) + " > " + threshold + ")";
     }).toList();
-    List<String> explained = burnRates.stream()
-        .map(b -> b.factor() + "x over " + b.longWindow() + " and " + b.shortWindow()).toList();
-    return Rule.alert(name, String.join(" or ", conditions), null,
-        Map.of("severity", severity, "sla", sla, "slo", slo.name()),
+    String windows = burnRates.stream()
+        .map(b -> b.factor() + "x over " + b.longWindow() + " and " + b.shortWindow())
+        .collect(Collectors.joining(" or "));
+    return Rule.alert(objective.alert(), String.join(" or ", conditions), null,
+        Map.of("severity", severity, "sla", objective.sla(), "slo", slo.name()),
         Map.of("summary", "SLO {{ $labels.slo }} burns its error budget " + speed,
-            "description", "The " + what + " is {{ $value | humanizePercentage }}, burning the error budget of "
-                + objective + " at " + String.join(" or ", explained) + "."));
+            "description", "The " + objective.bad() + " is {{ $value | humanizePercentage }}, burning the error budget of "
+                + objective.goal() + " at " + windows + "."));
   }
 
   private static String recorded(String ratio, String window, SloTarget slo) {

@@ -19,8 +19,8 @@ public record SloTarget(String name, double availability, BigDecimal latencyP95,
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   public SloTarget {
-    Numbers.requireText("name", name);
-    Numbers.requireBetween("availability", availability, 0, 100);
+    Validation.requireText("name", name);
+    Validation.requireBetween("availability", availability, 0, 100);
     if (latencyP95 != null && MetricContract.REQUEST_DURATION_BUCKETS.stream()
         .noneMatch(bound -> bound.compareTo(latencyP95) == 0)) {
       throw new IllegalArgumentException("latencyP95 " + Numbers.plain(latencyP95) + " is not a bucket bound of "

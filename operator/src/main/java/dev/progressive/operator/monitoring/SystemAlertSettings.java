@@ -22,13 +22,13 @@ public record SystemAlertSettings(
     String redisJob) {
 
   public SystemAlertSettings {
-    Numbers.requireText("namespace", namespace);
-    Numbers.requireBetween("availabilityPercent", availabilityPercent, 0, 100);
-    Numbers.requirePositive("responseTimeP95Seconds", responseTimeP95Seconds);
-    Numbers.requirePositive("podCpuPercent", podCpuPercent);
-    Numbers.requirePositive("podRestartsPerHour", podRestartsPerHour);
-    Numbers.requireText("postgresJob", postgresJob);
-    Numbers.requireText("redisJob", redisJob);
+    Validation.requireText("namespace", namespace);
+    Validation.requireBetween("availabilityPercent", availabilityPercent, 0, 100);
+    Validation.requirePositive("responseTimeP95Seconds", responseTimeP95Seconds);
+    Validation.requirePositive("podCpuPercent", podCpuPercent);
+    Validation.requirePositive("podRestartsPerHour", podRestartsPerHour);
+    Validation.requireText("postgresJob", postgresJob);
+    Validation.requireText("redisJob", redisJob);
   }
 
   public static SystemAlertSettings withSeedThresholds(String namespace) {

@@ -33,18 +33,24 @@ final class ExternalTool {
     return result.output();
   }
 
+  /** Output goes to a file, so that a tool that hangs cannot block the reading of its output. */
   private static Result run(String tool, String debianPackage, Path workDir, String... args) {
     List<String> command = new ArrayList<>();
     command.add(onPath(tool, debianPackage));
     command.addAll(Arrays.asList(args));
     try {
-      Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(tool + " did not finish in 2 minutes: " + output);
+      Path output = Files.createTempFile(tool, ".out");
+      try {
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            .redirectOutput(output.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+          throw new AssertionError(tool + " did not finish in 2 minutes: " + Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(output);
       }
-      return new Result(process.exitValue(), output);
     } catch (IOException e) {
       throw new AssertionError("could not run " + command, e);
     } catch (InterruptedException e) {
