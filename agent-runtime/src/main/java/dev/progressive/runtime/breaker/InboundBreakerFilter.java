@@ -8,13 +8,18 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The agent's own breaker, in front of its API: 5xx answers count as failures, and while it is
- * open (after the threshold, or forced by the operator through the breaker file) requests are
- * answered at once with 503 instead of piling onto a failing agent.
+ * The agent's own breaker, in front of its API: the agent's own 5xx answers count as failures, and
+ * while it is open (after the threshold, or forced by the operator through the breaker file)
+ * requests are answered at once with 503 instead of piling onto a failing agent.
+ *
+ * <p>502, 503 and 504 do not count: they report a failure elsewhere (an upstream, or a rejection),
+ * which the MCA's per-upstream breakers handle. Counting them would let one failing upstream shut
+ * the MCA's door on requests that healthy upstreams could serve.
  */
 public final class InboundBreakerFilter implements Filter {
   /** The {@code target} label of the breaker that guards the agent's own API. */
@@ -42,15 +47,18 @@ public final class InboundBreakerFilter implements Filter {
       breaker.recordFailure();
       throw e;
     }
-    if (res.status().code() >= 500) {
+    if (ownFailure(res.status().code())) {
       breaker.recordFailure();
     } else {
       breaker.recordSuccess();
     }
   }
 
-  /** The 503 of an open breaker, shared by the inbound filter and the MCA's upstream calls. */
-  public static void rejectOpen(io.helidon.webserver.http.ServerResponse res, CircuitBreaker breaker) {
+  private static boolean ownFailure(int status) {
+    return status >= 500 && status != 502 && status != 503 && status != 504;
+  }
+
+  private static void rejectOpen(ServerResponse res, CircuitBreaker breaker) {
     long seconds = Math.max(1, breaker.retryAfter().toSeconds());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", "circuit_breaker_open");

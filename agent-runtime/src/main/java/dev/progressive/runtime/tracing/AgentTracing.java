@@ -37,6 +37,8 @@ public final class AgentTracing implements AutoCloseable {
     }
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> Map.of(
+            // The OTel spec's default; the Java SDK's is grpc, which needs a sender this jar leaves out.
+            "otel.exporter.otlp.protocol", "http/protobuf",
             "otel.service.name", "progressive-" + config.agentType().label(),
             "otel.resource.attributes", "agent.type=" + config.agentType().label()
                 + ",agent.id=" + config.agentId() + ",service.version=" + config.version()))
@@ -77,6 +79,11 @@ public final class AgentTracing implements AutoCloseable {
 
   public TextMapPropagator propagator() {
     return openTelemetry.getPropagators().getTextMapPropagator();
+  }
+
+  /** What the SDK was built with (exporter, sampler, resource), for tests of the env handling. */
+  String tracerProviderDescription() {
+    return ownedSdk == null ? "none" : ownedSdk.getSdkTracerProvider().toString();
   }
 
   @Override
