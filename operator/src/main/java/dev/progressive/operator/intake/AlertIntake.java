@@ -130,11 +130,23 @@ public final class AlertIntake implements HttpService {
   /** No answer (connection refused, timeout), a server error or throttling: the same request may pass later. */
   private static boolean retryWouldHelp(KubernetesClientException e) {
     int code = e.getCode();
-    return code == 0 || code >= 500 || code == 429 || code == 408;
+    return noAnswer(e) || code >= 500 || code == 429 || code == 408;
+  }
+
+  /** fabric8 reports a request that got no HTTP answer with a code of -1 or 0 (versions differ). */
+  private static boolean noAnswer(KubernetesClientException e) {
+    return e.getCode() <= 0;
   }
 
   private static String describe(KubernetesClientException e) {
-    return e.getCode() == 0 ? String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause()) : "HTTP " + e.getCode();
+    if (!noAnswer(e)) {
+      return "HTTP " + e.getCode();
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return "no answer: " + root.getClass().getSimpleName();
   }
 
   private static final class BodyTooLarge extends RuntimeException {

@@ -2,8 +2,9 @@ package dev.progressive.operator.intake;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,24 +38,36 @@ public record WebhookBody(String version, String receiver, String status, String
     if (json.length == 0) {
       throw new InvalidWebhookBody("body is empty: expected an Alertmanager webhook notification (JSON)");
     }
-    WebhookBody body = read(json);
-    if (body == null) {
-      throw new InvalidWebhookBody("body must be a JSON object");
-    }
+    var body = read(tree(json));
     body.validate();
     return body;
   }
 
-  private static WebhookBody read(byte[] json) {
+  /** Syntax first, so that a truncated body is reported as such and not as a field of the wrong type. */
+  private static JsonNode tree(byte[] json) {
     try {
-      return JSON.readValue(json, WebhookBody.class);
-    } catch (StreamReadException e) {
+      var tree = JSON.readTree(json);
+      if (!tree.isObject()) {
+        throw new InvalidWebhookBody("body must be a JSON object");
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      // Bad syntax, a duplicate key or a second value after the object.
       var at = e.getLocation();
-      throw new InvalidWebhookBody("body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-    } catch (JsonMappingException e) {
-      throw new InvalidWebhookBody(wrongType(e));
+      throw new InvalidWebhookBody(at == null ? "body is not valid JSON"
+          : "body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     } catch (IOException e) {
       throw new InvalidWebhookBody("body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static WebhookBody read(JsonNode tree) {
+    try {
+      return JSON.treeToValue(tree, WebhookBody.class);
+    } catch (JsonMappingException e) {
+      throw new InvalidWebhookBody(wrongType(e));
+    } catch (JsonProcessingException e) {
+      throw new InvalidWebhookBody("body cannot be read: " + e.getOriginalMessage());
     }
   }
 
