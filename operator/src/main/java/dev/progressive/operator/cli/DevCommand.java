@@ -116,6 +116,7 @@ final class DevCommand implements Callable<Integer> {
 
   private static void printWebhookExample(PrintWriter out, Path tokenFile, int httpPort) {
     out.printf("""
+
         Post a test alert as Alertmanager would (the token is in %1$s), then list the Incidents:
           curl -sS -H "Authorization: Bearer $(cat %1$s)" -H 'Content-Type: application/json' \\
             -d '{"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"MCAAgentDown","severity":"critical","namespace":"progressive-framework-v5","agent_type":"mca"},"annotations":{"summary":"MCA is down"},"startsAt":"%3$s","fingerprint":"0123456789abcdef"}]}' \\

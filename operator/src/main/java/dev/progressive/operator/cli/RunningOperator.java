@@ -23,8 +23,9 @@ final class RunningOperator implements AutoCloseable {
   static RunningOperator start(KubernetesClient client, ProgressiveOperator.Settings settings,
       IntakeSettings intakeSettings, String host, int port) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    var operator = ProgressiveOperator.create(client, registry, settings);
+    // First, so that an unreadable token file stops the start before anything runs.
     var intake = AlertIntake.create(client, registry, intakeSettings);
+    var operator = ProgressiveOperator.create(client, registry, settings);
     var http = OperatorHttpServer.start(host, port, operator, registry, intake);
     operator.start();
     return new RunningOperator(operator, http);
