@@ -1,0 +1,104 @@
+package dev.progressive.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The chart grants the operator exactly what it uses: every permission {@link OperatorPermissions} derives
+ * from the operator's own code, in the namespaces where it uses it, and nothing else. When this fails after
+ * a change to the operator, update templates/rbac.yaml as the message says.
+ */
+class ChartRbacTest {
+  /** Stands for any namespace of a cluster-wide install. */
+  private static final String SOME_NAMESPACE = "any-team";
+  private static OperatorPermissions.Needs needs;
+
+  @TempDir
+  Path workDir;
+
+  @BeforeAll
+  static void deriveWhatTheOperatorNeeds() {
+    needs = OperatorPermissions.derive();
+  }
+
+  static List<ChartVariant> variants() {
+    return ChartVariant.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void grantsEveryPermissionTheOperatorUsesAndNothingMore(ChartVariant variant) {
+    var chart = variant.render(new Helm(workDir));
+    var grants = ChartGrants.of(chart);
+    var args = operatorArgs(chart);
+    var watched = argument(args, "--namespaces=").map(list -> List.of(list.split(","))).orElse(List.of());
+    var leaseNamespace = argument(args, "--lease-namespace=");
+
+    for (var namespace : watched.isEmpty() ? List.of(SOME_NAMESPACE) : watched) {
+      assertThat(missing(needs.inWatchedNamespace(), grants.in(namespace)))
+          .as("permissions templates/rbac.yaml lacks in watched namespace %s", namespace).isEmpty();
+    }
+    leaseNamespace.ifPresent(namespace -> assertThat(missing(needs.inLeaseNamespace(), grants.in(namespace)))
+        .as("leader-election permissions templates/rbac.yaml lacks in %s", namespace).isEmpty());
+    assertThat(missing(needs.clusterWide(), grants.clusterWide()))
+        .as("cluster-scoped permissions templates/rbac.yaml lacks").isEmpty();
+
+    var allowedClusterWide = new TreeSet<>(needs.clusterWide());
+    if (watched.isEmpty()) {
+      allowedClusterWide.addAll(needs.inWatchedNamespace());
+    }
+    assertThat(missing(grants.clusterWide(), allowedClusterWide))
+        .as("cluster-wide permissions the chart grants but the operator does not use").isEmpty();
+    grants.byNamespace().forEach((namespace, granted) -> {
+      var allowed = new TreeSet<Permission>();
+      if (watched.contains(namespace)) {
+        allowed.addAll(needs.inWatchedNamespace());
+      }
+      if (leaseNamespace.filter(namespace::equals).isPresent()) {
+        allowed.addAll(needs.inLeaseNamespace());
+      }
+      assertThat(missing(granted, allowed))
+          .as("permissions the chart grants in %s but the operator does not use there", namespace).isEmpty();
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void namesEveryVerbResourceAndGroupWithoutWildcards(ChartVariant variant) {
+    var chart = variant.render(new Helm(workDir));
+    var roles = new ArrayList<>(chart.ofKind("Role"));
+    roles.addAll(chart.ofKind("ClusterRole"));
+    assertThat(roles).isNotEmpty();
+    for (var role : roles) {
+      assertThat(role.path("rules").findValues("verbs").toString()
+          + role.path("rules").findValues("resources") + role.path("rules").findValues("apiGroups"))
+          .as("rules of %s", RenderedChart.name(role)).doesNotContain("\"*\"");
+    }
+  }
+
+  private static Set<Permission> missing(Set<Permission> wanted, Set<Permission> present) {
+    var missing = new TreeSet<>(wanted);
+    missing.removeAll(present);
+    return missing;
+  }
+
+  private static List<String> operatorArgs(RenderedChart chart) {
+    var args = new ArrayList<String>();
+    chart.ofKind("Deployment").get(0).at("/spec/template/spec/containers/0/args").forEach(a -> args.add(a.asText()));
+    return args;
+  }
+
+  private static Optional<String> argument(List<String> args, String prefix) {
+    return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.progressive.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.Crds;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.dev.DevCluster;
+import dev.progressive.operator.dev.GarbageCollectorStandIn;
+import dev.progressive.operator.dev.KubeletStandIn;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What the operator needs from the API server, derived from the operator itself: what its controllers
+ * declare ({@link DeclaredPermissions}) plus every request its client sends while it runs the samples
+ * against the embedded API with leader election on (Events, the Lease, status patches, finalizers: the
+ * calls the code makes directly).
+ */
+final class OperatorPermissions {
+  /** Stands for the release namespace, where the operator takes its Lease. */
+  static final String LEASE_NAMESPACE = "progressive-operator-system";
+  /** Requests every authenticated user may make (the system:basic-user role): no chart grants them. */
+  private static final Set<String> GRANTED_TO_EVERYONE = Set.of(
+      "selfsubjectaccessreviews", "selfsubjectrulesreviews", "selfsubjectreviews");
+  /**
+   * Before leader election, java-operator-sdk reads a SelfSubjectRulesReview of the Lease namespace and
+   * refuses to start unless it shows these verbs on leases (LeaderElectionManager.checkLeaseAccess), whether
+   * or not the Lease lock then uses them all.
+   */
+  private static final List<String> LEASE_CHECK_VERBS = List.of("create", "update", "get");
+
+  /** Needs by where they apply: in each watched namespace, in the Lease's namespace, cluster-wide. */
+  record Needs(Set<Permission> inWatchedNamespace, Set<Permission> inLeaseNamespace, Set<Permission> clusterWide) {
+    Set<Permission> all() {
+      var all = new TreeSet<>(inWatchedNamespace);
+      all.addAll(inLeaseNamespace);
+      all.addAll(clusterWide);
+      return all;
+    }
+  }
+
+  private OperatorPermissions() {}
+
+  static Needs derive() {
+    var samples = Samples.resources();
+    var watched = samples.stream().map(r -> r.getMetadata().getNamespace())
+        .filter(ns -> ns != null).collect(Collectors.toSet());
+    try (var cluster = DevCluster.start(); var authorizer = new AuthorizerStandIn()) {
+      var recording = new RecordingClient(authorizer);
+      // The garbage-collector stand-in watches the owners' kinds: the CRDs come first.
+      Crds.load().forEach(crd -> cluster.client().resource(crd).create());
+      try (var kubelet = new KubeletStandIn(cluster.client());
+           var garbageCollector = new GarbageCollectorStandIn(cluster.client());
+           var operatorClient = recording.connect(cluster.client())) {
+        var settings = new ProgressiveOperator.Settings(watched, Optional.of(LEASE_NAMESPACE), true);
+        var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(), settings);
+        keepTheJvmWhenLeadershipEnds(operator);
+        operator.start();
+        try {
+          samples.forEach(resource -> cluster.client().resource(resource).create());
+          awaitReconciled(cluster.client(), operator, samples);
+          var needs = needs(recording.requests(), watched, DeclaredPermissions.of(operator));
+          if (operator.getConfigurationService().getLeaderElectionConfiguration().isPresent()) {
+            LEASE_CHECK_VERBS.forEach(verb -> needs.inLeaseNamespace().add(new Permission("coordination.k8s.io", "leases", verb)));
+          }
+          return needs;
+        } finally {
+          operator.stop();
+        }
+      }
+    }
+  }
+
+  /**
+   * Waits until the operator has renewed its Lease (taking and renewing use different verbs) and has written a
+   * status on every sample it reconciles.
+   */
+  private static void awaitReconciled(KubernetesClient client, Operator operator, List<GenericKubernetesResource> samples) {
+    var reconciledKinds = operator.getRegisteredControllers().stream()
+        .map(c -> HasMetadata.getKind(c.getConfiguration().getResourceClass())).collect(Collectors.toSet());
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      var lease = client.leases().inNamespace(LEASE_NAMESPACE).withName(ProgressiveOperator.LEASE_NAME).get();
+      assertThat(lease).as("the leader-election Lease").isNotNull();
+      assertThat(lease.getSpec().getRenewTime()).as("the Lease's renewal").isAfter(lease.getSpec().getAcquireTime());
+      samples.stream().filter(s -> reconciledKinds.contains(s.getKind())).forEach(sample ->
+          assertThat(client.resource(sample).get().getAdditionalProperties())
+              .as("status of %s %s", sample.getKind(), sample.getMetadata().getName())
+              .containsKey("status"));
+    });
+  }
+
+  /**
+   * In production the operator exits when it loses its Lease, so that two replicas never reconcile at once;
+   * stopping it here ends its leadership, which must not end the test JVM.
+   */
+  private static void keepTheJvmWhenLeadershipEnds(Operator operator) {
+    var configuration = operator.getConfigurationService().getLeaderElectionConfiguration().orElseThrow();
+    try {
+      Field exit = LeaderElectionConfiguration.class.getDeclaredField("exitOnStopLeading");
+      exit.setAccessible(true);
+      exit.setBoolean(configuration, false);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("java-operator-sdk changed how leader election ends; revisit this test", e);
+    }
+  }
+
+  private static Needs needs(List<ApiRequest> requests, Set<String> watched, Set<Permission> declared) {
+    var inWatched = new TreeSet<>(declared);
+    var inLease = new TreeSet<Permission>();
+    var clusterWide = new TreeSet<Permission>();
+    for (var request : requests) {
+      if (GRANTED_TO_EVERYONE.contains(request.permission().resource())) {
+        continue;
+      }
+      if (request.namespace().equals(LEASE_NAMESPACE)) {
+        inLease.add(request.permission());
+      } else if (watched.contains(request.namespace())) {
+        inWatched.add(request.permission());
+      } else {
+        clusterWide.add(request.permission());
+      }
+    }
+    return new Needs(inWatched, inLease, clusterWide);
+  }
+}
