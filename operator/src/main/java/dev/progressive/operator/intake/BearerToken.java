@@ -3,6 +3,7 @@ package dev.progressive.operator.intake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -38,7 +39,8 @@ public final class BearerToken {
     try {
       return new BearerToken(file, read(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the webhook token file " + file + ": " + e.getMessage(), e);
+      var reason = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+      throw new IllegalArgumentException("cannot read the webhook token file " + file + ": " + reason, e);
     }
   }
 

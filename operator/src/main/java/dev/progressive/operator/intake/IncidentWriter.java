@@ -105,7 +105,7 @@ public final class IncidentWriter {
     }
   }
 
-  static Incident incident(WebhookAlert alert, String namespace) {
+  private static Incident incident(WebhookAlert alert, String namespace) {
     var incident = new Incident();
     incident.setMetadata(new ObjectMetaBuilder()
         .withNamespace(namespace)

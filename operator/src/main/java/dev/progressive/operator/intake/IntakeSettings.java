@@ -12,4 +12,11 @@ import java.util.Optional;
  */
 public record IntakeSettings(Optional<Path> tokenFile, String incidentNamespace, int bodyLimitBytes) {
   public static final int DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+  public IntakeSettings {
+    // The intake reads one byte past the limit to see whether a body is over it.
+    if (bodyLimitBytes < 1 || bodyLimitBytes == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the webhook body limit must be between 1 and " + (Integer.MAX_VALUE - 1) + " bytes");
+    }
+  }
 }

@@ -57,7 +57,7 @@ class BearerTokenTest {
   void refusesToStartWithoutAToken() throws Exception {
     assertThatThrownBy(() -> BearerToken.fromFile(dir.resolve("absent")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("cannot read the webhook token file " + dir.resolve("absent"));
+        .hasMessage("cannot read the webhook token file " + dir.resolve("absent") + ": no such file");
     var empty = Files.writeString(dir.resolve("empty"), "\n");
     assertThatThrownBy(() -> BearerToken.fromFile(empty))
         .isInstanceOf(IllegalArgumentException.class)
