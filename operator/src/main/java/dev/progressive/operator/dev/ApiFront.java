@@ -6,8 +6,7 @@ import java.net.http.HttpClient;
 
 /**
  * The address clients use: passes every request through to the mock, except watches, which it serves as
- * the HTTP streams kubectl expects. Fabric8 clients first try a WebSocket watch, get a 200 here and fall
- * back to the same HTTP stream.
+ * the HTTP streams kubectl expects.
  */
 final class ApiFront implements AutoCloseable {
 

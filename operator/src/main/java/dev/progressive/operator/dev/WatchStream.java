@@ -2,7 +2,9 @@ package dev.progressive.operator.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.helidon.common.uri.UriQuery;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -50,6 +52,10 @@ final class WatchStream implements Handler {
 
   @Override
   public void handle(ServerRequest request, ServerResponse response) throws IOException {
+    if (isWebSocketUpgrade(request)) {
+      declineUpgrade(response);
+      return;
+    }
     Relay relay = new Relay();
     WebSocket webSocket = http.newWebSocketBuilder()
         .buildAsync(mockWebSocket.resolve(mockPath(request)), relay)
@@ -62,6 +68,22 @@ final class WatchStream implements Handler {
     } finally {
       webSocket.abort();
     }
+  }
+
+  private static boolean isWebSocketUpgrade(ServerRequest request) {
+    return request.headers().first(HeaderNames.UPGRADE).filter(p -> p.equalsIgnoreCase("websocket")).isPresent();
+  }
+
+  /**
+   * Fabric8 clients try a WebSocket watch first and, on a 200, repeat it as a plain HTTP watch. The answer
+   * must be complete: the JDK client reads the whole body of a failed handshake.
+   */
+  private void declineUpgrade(ServerResponse response) throws IOException {
+    response.status(200).header("Content-Type", "application/json").send(json.writeValueAsBytes(new StatusBuilder()
+        .withStatus("Failure")
+        .withCode(200)
+        .withMessage("watches are served as HTTP streams here: repeat the request without Upgrade")
+        .build()));
   }
 
   private void stream(BlockingQueue<Optional<String>> events, OutputStream out, long sinceVersion,

@@ -1,0 +1,169 @@
+package dev.progressive.operator.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discovery, write counting and watches through the front, seen by fabric8 and plain HTTP clients. */
+class DevClusterTest {
+
+  @TempDir
+  static Path workDir;
+
+  static DevCluster cluster;
+
+  @BeforeAll
+  static void start() {
+    cluster = DevCluster.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void discoveryListsACrdCreatedThroughTheClientUntilItIsDeleted() throws Exception {
+    CustomResourceDefinition crd = cluster.client().apiextensions().v1().customResourceDefinitions()
+        .load(DevClusterKubectlTest.resource("widget-crd.yaml")).create();
+
+    assertThat(cluster.client().getApiGroups().getGroups()).extracting(APIGroup::getName)
+        .contains("apps", "apiextensions.k8s.io", "coordination.k8s.io", "events.k8s.io", "example.dev");
+    List<APIResource> resources = cluster.client().getApiResources("example.dev/v1").getResources();
+    assertThat(resources).extracting(APIResource::getName).containsExactly("widgets", "widgets/status");
+    APIResource widgets = resources.get(0);
+    assertThat(widgets.getKind()).isEqualTo("Widget");
+    assertThat(widgets.getSingularName()).isEqualTo("widget");
+    assertThat(widgets.getShortNames()).containsExactly("wd");
+    assertThat(widgets.getCategories()).containsExactly("examples");
+    assertThat(widgets.getNamespaced()).isTrue();
+    assertThat(widgets.getVerbs()).contains("get", "list", "watch", "create", "update", "patch", "delete");
+
+    cluster.client().resource(crd).delete();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(cluster.client().getApiGroups().getGroups()).extracting(APIGroup::getName)
+            .doesNotContain("example.dev"));
+    assertThat(httpGet("/apis/example.dev/v1").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void builtInKindsAreDiscoverable() {
+    assertThat(cluster.client().getApiResources("apps/v1").getResources()).extracting(APIResource::getName)
+        .contains("deployments", "deployments/status", "deployments/scale");
+    assertThat(cluster.client().getApiResources("v1").getResources()).extracting(APIResource::getName)
+        .contains("namespaces", "configmaps", "secrets", "services", "pods", "events");
+  }
+
+  @Test
+  void countsWritesButNotReads() {
+    long before = cluster.writeCount();
+
+    cluster.client().resource(configMap("counted", "team", "a")).create();
+    cluster.client().configMaps().withName("counted").get();
+    cluster.client().configMaps().list();
+    cluster.client().configMaps().withName("counted").delete();
+
+    assertThat(cluster.writeCount() - before).isEqualTo(2);
+    assertThat(cluster.recentWrites()).contains(
+        "POST /api/v1/namespaces/default/configmaps", "DELETE /api/v1/namespaces/default/configmaps/counted");
+  }
+
+  @Test
+  void aClientFromTheKubeconfigWatchesThroughTheFrontWithALabelSelector() throws Exception {
+    Path kubeconfig = cluster.writeKubeconfig(workDir.resolve("kubeconfig"));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (KubernetesClient viaFront = new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+            .withHttpClientFactory(new JdkHttpClientFactory())
+            .build();
+        Watch watch = viaFront.configMaps().withLabel("team", "blue").watch(recorder(seen))) {
+      cluster.client().resource(configMap("red-one", "team", "red")).create();
+      cluster.client().resource(configMap("blue-one", "team", "blue")).create();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("ADDED blue-one"));
+      assertThat(seen).containsExactly("ADDED blue-one");
+    }
+  }
+
+  @Test
+  void streamsAWatchWithAFieldSelectorAsJsonLines() throws Exception {
+    cluster.client().resource(configMap("picked", "team", "green")).create();
+    cluster.client().resource(configMap("ignored", "team", "green")).create();
+
+    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(cluster.url().resolve(
+            "/api/v1/namespaces/default/configmaps?watch=1&fieldSelector=metadata.name%3Dpicked")).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      assertThat(event(lines.readLine())).containsExactly("ADDED", "picked");
+      cluster.client().configMaps().withName("picked").edit(c -> new ConfigMapBuilder(c).addToData("k", "v").build());
+      assertThat(event(lines.readLine())).containsExactly("MODIFIED", "picked");
+    }
+  }
+
+  /** The type and object name of one line of a watch stream. */
+  private static List<String> event(String line) throws Exception {
+    JsonNode event = new ObjectMapper().readTree(line);
+    return List.of(event.path("type").asText(), event.path("object").path("metadata").path("name").asText());
+  }
+
+  private static Watcher<ConfigMap> recorder(List<String> seen) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap resource) {
+        seen.add(action + " " + resource.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        // The test closes the watch.
+      }
+    };
+  }
+
+  private static HttpResponse<String> httpGet(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(cluster.url().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static ConfigMap configMap(String name, String label, String value) {
+    return new ConfigMapBuilder()
+        .withNewMetadata().withName(name).withNamespace("default").addToLabels(label, value).endMetadata()
+        .addToData("name", name)
+        .build();
+  }
+}
