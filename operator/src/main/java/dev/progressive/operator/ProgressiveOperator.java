@@ -1,9 +1,12 @@
 package dev.progressive.operator;
 
 import dev.progressive.operator.agent.AgentReconciler;
+import dev.progressive.operator.remediation.IncidentReconciler;
+import dev.progressive.operator.remediation.RemediationSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,9 +20,18 @@ public final class ProgressiveOperator {
   private ProgressiveOperator() {}
 
   /** What may differ between a production run and an embedded one. */
-  public record Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection) {
+  public record Settings(
+      Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection, RemediationSettings remediation) {
+    public Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection) {
+      this(namespaces, leaseNamespace, leaderElection, RemediationSettings.defaults());
+    }
+
     public static Settings embedded() {
       return new Settings(Set.of(), Optional.empty(), false);
+    }
+
+    public Settings withRemediation(RemediationSettings remediation) {
+      return new Settings(namespaces, leaseNamespace, leaderElection, remediation);
     }
   }
 
@@ -36,11 +48,14 @@ public final class ProgressiveOperator {
             new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace().orElse(null)));
       }
     });
-    operator.register(new AgentReconciler(Clock.systemUTC()), c -> {
-      if (!settings.namespaces().isEmpty()) {
-        c.settingNamespaces(settings.namespaces());
-      }
-    });
+    operator.register(new AgentReconciler(Clock.systemUTC()), c -> watch(c, settings));
+    operator.register(new IncidentReconciler(Clock.systemUTC(), settings.remediation(), registry), c -> watch(c, settings));
     return operator;
+  }
+
+  private static void watch(ControllerConfigurationOverrider<?> controller, Settings settings) {
+    if (!settings.namespaces().isEmpty()) {
+      controller.settingNamespaces(settings.namespaces());
+    }
   }
 }

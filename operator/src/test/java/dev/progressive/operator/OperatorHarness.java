@@ -16,11 +16,13 @@ public final class OperatorHarness implements AutoCloseable {
   private final DevCluster cluster;
   private final KubeletStandIn kubelet;
   private final GarbageCollectorStandIn garbageCollector;
+  private final ProgressiveOperator.Settings settings;
   private SimpleMeterRegistry registry;
   private Operator operator;
 
-  private OperatorHarness(DevCluster cluster) {
+  private OperatorHarness(DevCluster cluster, ProgressiveOperator.Settings settings) {
     this.cluster = cluster;
+    this.settings = settings;
     Crds.load().forEach(crd -> cluster.client().resource(crd).create());
     this.kubelet = new KubeletStandIn(cluster.client());
     this.garbageCollector = new GarbageCollectorStandIn(cluster.client());
@@ -28,7 +30,11 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start() {
-    return new OperatorHarness(DevCluster.start());
+    return start(ProgressiveOperator.Settings.embedded());
+  }
+
+  public static OperatorHarness start(ProgressiveOperator.Settings settings) {
+    return new OperatorHarness(DevCluster.start(), settings);
   }
 
   public KubernetesClient client() {
@@ -41,12 +47,16 @@ public final class OperatorHarness implements AutoCloseable {
 
   public void startOperator() {
     registry = new SimpleMeterRegistry();
-    operator = ProgressiveOperator.create(cluster.client(), registry, ProgressiveOperator.Settings.embedded());
+    operator = ProgressiveOperator.create(cluster.client(), registry, settings);
     operator.start();
   }
 
   public void stopOperator() {
     operator.stop();
+  }
+
+  public SimpleMeterRegistry registry() {
+    return registry;
   }
 
   /** Reconciles that finished without error since the operator last started. */

@@ -9,6 +9,9 @@ public final class AgentChildren {
 
   /** Keep in step with the dependents of {@link AgentReconciler}: this is their desired state. */
   public static List<HasMetadata> desired(ProgressiveAgent agent) {
-    return List.of(AgentDeployment.desired(agent), AgentService.desired(agent));
+    return List.of(
+        AgentDeployment.desired(agent, ActiveMitigations.NONE),
+        AgentService.desired(agent),
+        CircuitBreakerConfig.desired(agent, ActiveMitigations.NONE));
   }
 }

@@ -23,13 +23,17 @@ public final class AgentDeployment {
   public static final String PORT_NAME = "http";
   /** Pods carry it; the Service selects on it, so flipping it takes a pod out of traffic. */
   public static final String SERVING_LABEL = ProgressiveAgent.GROUP + "/serving";
+  private static final String BREAKER_VOLUME = "circuit-breaker";
   static final String LIVENESS_PATH = "/health/live";
   static final String READINESS_PATH = "/health/ready";
   static final String METRICS_PATH = "/metrics";
 
   private AgentDeployment() {}
 
-  public static Deployment desired(ProgressiveAgent agent) {
+  /** Set on the pod template to roll the pods, as `kubectl rollout restart` does. */
+  public static final String RESTARTED_AT = ProgressiveAgent.GROUP + "/restartedAt";
+
+  public static Deployment desired(ProgressiveAgent agent, ActiveMitigations mitigations) {
     var spec = agent.getSpec();
     var labels = AgentLabels.standard(agent);
     return new DeploymentBuilder()
@@ -39,7 +43,7 @@ public final class AgentDeployment {
           .withLabels(labels)
         .endMetadata()
         .withNewSpec()
-          .withReplicas(spec.getReplicas())
+          .withReplicas(mitigations.replicas(spec))
           .withRevisionHistoryLimit(5)
           .withNewSelector().withMatchLabels(AgentLabels.selector(agent)).endSelector()
           .withNewStrategy()
@@ -49,18 +53,20 @@ public final class AgentDeployment {
               .withMaxUnavailable(new IntOrString(0))
             .endRollingUpdate()
           .endStrategy()
-          .withTemplate(podTemplate(agent, labels))
+          .withTemplate(podTemplate(agent, labels, mitigations))
         .endSpec()
         .build();
   }
 
-  static PodTemplateSpec podTemplate(ProgressiveAgent agent, Map<String, String> labels) {
+  static PodTemplateSpec podTemplate(ProgressiveAgent agent, Map<String, String> labels, ActiveMitigations mitigations) {
     var podLabels = new LinkedHashMap<>(labels);
     podLabels.put(SERVING_LABEL, "true");
+    var annotations = scrapeAnnotations(agent.getSpec().getPort());
+    mitigations.lastRestart().ifPresent(at -> annotations.put(RESTARTED_AT, at));
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
           .withLabels(podLabels)
-          .withAnnotations(scrapeAnnotations(agent.getSpec().getPort()))
+          .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
           .withAutomountServiceAccountToken(false)
@@ -68,6 +74,9 @@ public final class AgentDeployment {
           .withTerminationGracePeriodSeconds(30L)
           .withContainers(container(agent))
           .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+          .addNewVolume().withName(BREAKER_VOLUME)
+            .withNewConfigMap().withName(CircuitBreakerConfig.name(agent)).endConfigMap()
+          .endVolume()
         .endSpec()
         .build();
   }
@@ -93,6 +102,7 @@ public final class AgentDeployment {
         .withReadinessProbe(probe(READINESS_PATH, 5, 2))
         .withSecurityContext(RestrictedSecurity.container())
         .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+        .addNewVolumeMount().withName(BREAKER_VOLUME).withMountPath(CircuitBreakerConfig.MOUNT_PATH).withReadOnly(true).endVolumeMount()
         .build();
   }
 

@@ -14,7 +14,7 @@ final class AgentEnvironment {
   /** Names the operator sets itself; a user's env must not shadow them. */
   static final Set<String> RESERVED = Set.of(
       "AGENT_TYPE", "AGENT_ID", "AGENT_PORT", "AGENT_UPSTREAMS",
-      "CIRCUIT_BREAKER_ENABLED", "CIRCUIT_BREAKER_THRESHOLD",
+      "CIRCUIT_BREAKER_ENABLED", "CIRCUIT_BREAKER_THRESHOLD", "CIRCUIT_BREAKER_CONFIG_FILE",
       "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
       "JAVA_TOOL_OPTIONS");
 
@@ -36,6 +36,7 @@ final class AgentEnvironment {
     var breaker = Optional.ofNullable(spec.getCircuitBreaker()).orElseGet(CircuitBreaker::new);
     env.add(value("CIRCUIT_BREAKER_ENABLED", String.valueOf(breaker.getEnabled())));
     env.add(value("CIRCUIT_BREAKER_THRESHOLD", String.valueOf(breaker.getThreshold())));
+    env.add(value("CIRCUIT_BREAKER_CONFIG_FILE", CircuitBreakerConfig.FILE));
     env.addAll(tracing(agent));
     // Containers see the node's memory unless told otherwise; size the heap from the limit.
     env.add(value("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));

@@ -2,26 +2,41 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.EventRecorder;
+import dev.progressive.operator.common.Labels;
+import dev.progressive.operator.common.StatusWriter;
+import dev.progressive.operator.remediation.Incident;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.OperatorException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Orchestrates one ProgressiveAgent: validate the spec, apply the children (only when the spec is
- * valid, so a bad edit never touches a running agent), then report what the cluster shows.
+ * Orchestrates one ProgressiveAgent: validate the spec, apply the children with the mitigations
+ * open Incidents hold (only when the spec is valid, so a bad edit never touches a running agent),
+ * then report what the cluster shows.
  */
 @ControllerConfiguration(name = AgentReconciler.NAME)
 @Workflow(
     explicitInvocation = true,
     dependents = {
+      @Dependent(name = "circuit-breaker", type = CircuitBreakerConfigDependent.class),
       @Dependent(name = "deployment", type = DeploymentDependent.class),
       @Dependent(name = "service", type = ServiceDependent.class)
     })
@@ -37,37 +52,74 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   }
 
   @Override
+  public List<EventSource<?, ProgressiveAgent>> prepareEventSources(EventSourceContext<ProgressiveAgent> context) {
+    var incidents = InformerEventSourceConfiguration.from(Incident.class, ProgressiveAgent.class)
+        .withSecondaryToPrimaryMapper(AgentReconciler::agentsMitigatedBy)
+        .build();
+    // Only our pods matter, and only to take unhealthy ones out of traffic.
+    var pods = InformerEventSourceConfiguration.from(Pod.class, ProgressiveAgent.class)
+        .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
+        .withSecondaryToPrimaryMapper(pod -> Set.of(
+            new ResourceID(pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
+        .build();
+    return List.of(new InformerEventSource<>(incidents, context), new InformerEventSource<>(pods, context));
+  }
+
+  private static Set<ResourceID> agentsMitigatedBy(Incident incident) {
+    if (incident.getStatus() == null) {
+      return Set.of();
+    }
+    return incident.getStatus().getMitigations().stream()
+        .map(m -> new ResourceID(m.getAgent(), incident.getMetadata().getNamespace()))
+        .collect(Collectors.toSet());
+  }
+
+  @Override
   public UpdateControl<ProgressiveAgent> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
     var violations = SpecValidation.validate(agent.getSpec());
+    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class));
     if (violations.isEmpty()) {
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      quarantine(context, mitigations);
     }
-    return report(agent, context, new AgentStatus.Observation(
-        violations, context.getSecondaryResource(Deployment.class), Optional.empty()));
+    report(agent, context, new AgentStatus.Observation(
+        violations, context.getSecondaryResource(Deployment.class), mitigations, Optional.empty()));
+    return UpdateControl.noUpdate();
+  }
+
+  private static void quarantine(Context<ProgressiveAgent> context, ActiveMitigations mitigations) {
+    for (var change : PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine())) {
+      context.getClient().resource(change.pod()).edit(pod -> {
+        pod.getMetadata().getLabels().putAll(change.labels());
+        return pod;
+      });
+    }
   }
 
   @Override
   public ErrorStatusUpdateControl<ProgressiveAgent> updateErrorStatus(
       ProgressiveAgent agent, Context<ProgressiveAgent> context, Exception e) {
-    var update = report(agent, context, new AgentStatus.Observation(
-        List.of(), context.getSecondaryResource(Deployment.class), Optional.of(e)));
-    return update.isPatchStatus()
-        ? ErrorStatusUpdateControl.patchStatus(agent)
-        : ErrorStatusUpdateControl.noStatusUpdate();
+    try {
+      report(agent, context, new AgentStatus.Observation(List.of(),
+          context.getSecondaryResource(Deployment.class),
+          ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)), Optional.of(e)));
+    } catch (KubernetesClientException | OperatorException conflict) {
+      // The status moved on meanwhile; the retry that follows reports on the fresh copy.
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   /** Writes the status only when it says something new, and tells readers when Ready changes why. */
-  private UpdateControl<ProgressiveAgent> report(
-      ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentStatus.Observation seen) {
+  private void report(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentStatus.Observation seen) {
     var previous = Optional.ofNullable(agent.getStatus()).orElseGet(ProgressiveAgentStatus::new);
     var next = AgentStatus.desired(agent, seen);
     next.setConditions(conditions.merge(previous.getConditions(), next.getConditions(), agent));
     if (next.equals(previous)) {
-      return UpdateControl.noUpdate();
+      return;
     }
-    recordReadyChange(agent, context, previous, next);
     agent.setStatus(next);
-    return UpdateControl.patchStatus(agent);
+    StatusWriter.write(agent, context);
+    recordReadyChange(agent, context, previous, next);
   }
 
   private void recordReadyChange(

@@ -3,6 +3,7 @@ package dev.progressive.operator.agent;
 import static dev.progressive.operator.common.Conditions.AVAILABLE;
 import static dev.progressive.operator.common.Conditions.DEGRADED;
 import static dev.progressive.operator.common.Conditions.READY;
+import static dev.progressive.operator.common.Conditions.REMEDIATING;
 import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.common.Conditions;
@@ -25,7 +26,8 @@ public final class AgentStatus {
   private AgentStatus() {}
 
   /** What was seen: spec problems, the Deployment as the cluster has it, and a reconcile failure. */
-  public record Observation(List<SpecViolation> violations, Optional<Deployment> deployment, Optional<Exception> failure) {}
+  public record Observation(
+      List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations, Optional<Exception> failure) {}
 
   public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
     var deployment = seen.deployment();
@@ -37,7 +39,9 @@ public final class AgentStatus {
     if (deployment.isPresent()) {
       status.setEndpoint(AgentService.endpoint(agent));
     }
-    status.setConditions(List.of(ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready)));
+    status.setActiveMitigations(seen.mitigations().describe());
+    status.setConditions(List.of(
+        ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen.mitigations())));
     return status;
   }
 
@@ -50,20 +54,20 @@ public final class AgentStatus {
     if (seen.failure().isPresent()) {
       return of(READY, false, REASON_FAILED, "Could not apply the agent's children: " + message(seen.failure().get()));
     }
-    int desired = agent.getSpec().getReplicas();
+    int desired = seen.mitigations().replicas(agent.getSpec());
     var progress = ready + "/" + desired + " replicas ready";
-    return rolledOut(agent, seen.deployment()) && ready >= desired
+    return rolledOut(seen.deployment()) && ready >= desired
         ? of(READY, true, REASON_READY, progress)
         : of(READY, false, REASON_NOT_READY, progress);
   }
 
   /** The Deployment controller has seen the current template and updated every replica. */
-  private static boolean rolledOut(ProgressiveAgent agent, Optional<Deployment> deployment) {
+  private static boolean rolledOut(Optional<Deployment> deployment) {
     return deployment.filter(d -> d.getStatus() != null).map(d -> {
       var status = d.getStatus();
       long observed = Optional.ofNullable(status.getObservedGeneration()).orElse(0L);
       int updated = Optional.ofNullable(status.getUpdatedReplicas()).orElse(0);
-      return observed >= d.getMetadata().getGeneration() && updated >= agent.getSpec().getReplicas();
+      return observed >= d.getMetadata().getGeneration() && updated >= d.getSpec().getReplicas();
     }).orElse(false);
   }
 
@@ -88,6 +92,12 @@ public final class AgentStatus {
       return of(DEGRADED, true, stalled.get().getReason(), stalled.get().getMessage());
     }
     return of(DEGRADED, false, "AsExpected", ready + " replicas ready and no rollout stalled");
+  }
+
+  private static Condition remediating(ActiveMitigations mitigations) {
+    return mitigations.active().isEmpty()
+        ? of(REMEDIATING, false, "NoActiveIncident", "No incident holds a mitigation on this agent")
+        : of(REMEDIATING, true, "MitigationsActive", String.join("; ", mitigations.describe()));
   }
 
   private static String message(Exception failure) {

@@ -2,6 +2,7 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.progressive.operator.remediation.Incident;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The agent's Deployment; desired state comes from {@link AgentDeployment}. */
@@ -12,6 +13,10 @@ public class DeploymentDependent extends RecordingDependent<Deployment, Progress
 
   @Override
   protected Deployment desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
-    return AgentDeployment.desired(agent);
+    var stamped = context.getSecondaryResource(Deployment.class)
+        .map(d -> d.getSpec().getTemplate().getMetadata().getAnnotations())
+        .map(annotations -> annotations.get(AgentDeployment.RESTARTED_AT));
+    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)).keepingRestart(stamped);
+    return AgentDeployment.desired(agent, mitigations);
   }
 }

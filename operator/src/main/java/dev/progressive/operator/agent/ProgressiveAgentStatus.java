@@ -9,7 +9,7 @@ import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProgressiveAgentStatus {
-  @JsonPropertyDescription("Ready, Available and Degraded, following the Kubernetes API conventions.")
+  @JsonPropertyDescription("Ready, Available, Degraded and Remediating, following the Kubernetes API conventions.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The metadata.generation this status describes.")
@@ -24,6 +24,9 @@ public class ProgressiveAgentStatus {
   @JsonPropertyDescription("In-cluster URL of the agent's Service.")
   private String endpoint;
 
+  @JsonPropertyDescription("Temporary changes that open Incidents hold on this agent.")
+  private List<String> activeMitigations = new ArrayList<>();
+
   public List<Condition> getConditions() { return conditions; }
   public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -33,6 +36,8 @@ public class ProgressiveAgentStatus {
   public Integer getReadyReplicas() { return readyReplicas; }
   public void setReadyReplicas(Integer readyReplicas) { this.readyReplicas = readyReplicas; }
   public String getEndpoint() { return endpoint; }
+  public List<String> getActiveMitigations() { return activeMitigations; }
+  public void setActiveMitigations(List<String> activeMitigations) { this.activeMitigations = activeMitigations; }
   public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
 
   @Override
@@ -42,11 +47,12 @@ public class ProgressiveAgentStatus {
         && Objects.equals(observedGeneration, s.observedGeneration)
         && Objects.equals(replicas, s.replicas)
         && Objects.equals(readyReplicas, s.readyReplicas)
-        && Objects.equals(endpoint, s.endpoint);
+        && Objects.equals(endpoint, s.endpoint)
+        && Objects.equals(activeMitigations, s.activeMitigations);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(conditions, observedGeneration, replicas, readyReplicas, endpoint);
+    return Objects.hash(conditions, observedGeneration, replicas, readyReplicas, endpoint, activeMitigations);
   }
 }

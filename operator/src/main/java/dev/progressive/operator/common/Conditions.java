@@ -20,6 +20,7 @@ public final class Conditions {
   public static final String READY = "Ready";
   public static final String AVAILABLE = "Available";
   public static final String DEGRADED = "Degraded";
+  public static final String REMEDIATING = "Remediating";
 
   private final Clock clock;
 

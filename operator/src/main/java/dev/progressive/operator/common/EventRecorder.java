@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,13 +34,26 @@ public final class EventRecorder {
     record(about, "Warning", reason, message);
   }
 
+  /**
+   * Records an event under a name derived from {@code key}, at most once: a step that runs again
+   * after an interruption does not tell its readers twice.
+   */
+  public void once(HasMetadata about, String key, boolean warning, String reason, String message) {
+    write(about, about.getMetadata().getName() + "." + key, warning ? "Warning" : "Normal", reason, message);
+  }
+
   private void record(HasMetadata about, String type, String reason, String message) {
+    var name = about.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", "");
+    write(about, name, type, reason, message);
+  }
+
+  private void write(HasMetadata about, String name, String type, String reason, String message) {
     var meta = about.getMetadata();
     var now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     var event = new EventBuilder()
         .withNewMetadata()
           .withNamespace(meta.getNamespace())
-          .withName(meta.getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
+          .withName(name)
         .endMetadata()
         .withInvolvedObject(new ObjectReferenceBuilder()
             .withApiVersion(about.getApiVersion())
@@ -61,6 +75,9 @@ public final class EventRecorder {
     try {
       client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        return;
+      }
       // An event is a courtesy to the reader; failing to write one must not fail the reconcile.
       LOG.warn("Could not record event {} on {}/{}: {}", reason, meta.getNamespace(), meta.getName(), e.getMessage());
     }

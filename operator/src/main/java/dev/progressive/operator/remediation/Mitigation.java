@@ -1,5 +1,6 @@
 package dev.progressive.operator.remediation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public class Mitigation {
     this.since = since;
   }
 
+  @JsonIgnore
   public boolean isActive() {
     return revertedAt == null;
   }

@@ -31,8 +31,15 @@ public class Step {
   private String message;
 
   @Pattern(DURATION_PATTERN)
-  @JsonPropertyDescription("For verify: how long to let the system stabilise before checking, e.g. 60s.")
+  @JsonPropertyDescription("For verify: how long to let the system stabilise before checking, e.g. 60s (default 60s).")
   private String after;
+
+  @Pattern(DURATION_PATTERN)
+  @JsonPropertyDescription("For verify: how long after that to wait for the alert to resolve before the step fails (default 5m).")
+  private String timeout;
+
+  @JsonPropertyDescription("For notify and escalate: also post to this Slack or generic webhook.")
+  private Sink sink;
 
   public Step() {}
 
@@ -50,4 +57,8 @@ public class Step {
   public void setMessage(String message) { this.message = message; }
   public String getAfter() { return after; }
   public void setAfter(String after) { this.after = after; }
+  public String getTimeout() { return timeout; }
+  public void setTimeout(String timeout) { this.timeout = timeout; }
+  public Sink getSink() { return sink; }
+  public void setSink(Sink sink) { this.sink = sink; }
 }

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class AgentDeploymentTest {
   @Test
   void podTemplatePassesTheRestrictedPodSecurityStandard() {
-    var pod = AgentDeployment.desired(Agents.agent("npa", AgentType.NPA)).getSpec().getTemplate().getSpec();
+    var pod = AgentDeployment.desired(Agents.agent("npa", AgentType.NPA), ActiveMitigations.NONE).getSpec().getTemplate().getSpec();
     assertThat(RestrictedPodSecurityStandard.violations(pod)).isEmpty();
   }
 
   @Test
   void theCheckerCatchesAnUnsafePod() {
-    var deployment = AgentDeployment.desired(Agents.agent("npa", AgentType.NPA));
+    var deployment = AgentDeployment.desired(Agents.agent("npa", AgentType.NPA), ActiveMitigations.NONE);
     var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     container.getSecurityContext().setAllowPrivilegeEscalation(true);
     container.getSecurityContext().getCapabilities().setDrop(List.of());
@@ -34,7 +34,7 @@ class AgentDeploymentTest {
   @Test
   void childrenCarryTheStandardLabelsAndSelectStableOnes() {
     var agent = Agents.agent("npa-eu", AgentType.NPA);
-    var deployment = AgentDeployment.desired(agent);
+    var deployment = AgentDeployment.desired(agent, ActiveMitigations.NONE);
     assertThat(deployment.getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
         Labels.NAME, "npa", Labels.INSTANCE, "npa-eu", Labels.COMPONENT, "agent",
         Labels.PART_OF, "progressive-framework", Labels.MANAGED_BY, "progressive-operator"));
@@ -64,7 +64,7 @@ class AgentDeploymentTest {
     tracing.setEndpoint("http://jaeger:4317");
     tracing.setSamplingRatio(0.25);
     agent.getSpec().setTracing(tracing);
-    var template = AgentDeployment.desired(agent).getSpec().getTemplate();
+    var template = AgentDeployment.desired(agent, ActiveMitigations.NONE).getSpec().getTemplate();
     var container = template.getSpec().getContainers().get(0);
 
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
@@ -90,7 +90,7 @@ class AgentDeploymentTest {
     agent.getSpec().setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi")).build());
     agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("DB_PASSWORD")
         .withNewValueFrom().withNewSecretKeyRef("password", "bma-db", false).endValueFrom().build()));
-    var container = AgentDeployment.desired(agent).getSpec().getTemplate().getSpec().getContainers().get(0);
+    var container = AgentDeployment.desired(agent, ActiveMitigations.NONE).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getResources().getLimits()).containsOnlyKeys("memory");
     assertThat(container.getEnv()).last().satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("bma-db"));
   }

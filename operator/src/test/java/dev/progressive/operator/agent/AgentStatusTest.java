@@ -51,7 +51,7 @@ class AgentStatusTest {
 
   @Test
   void aFailureIsNotReadyAndDegradedWithTheCause() {
-    var failed = new AgentStatus.Observation(List.of(), Optional.empty(),
+    var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE,
         Optional.of(new IllegalStateException("forbidden: deployments.apps")));
     var status = AgentStatus.desired(agent, failed);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(AgentStatus.REASON_FAILED);
@@ -61,14 +61,14 @@ class AgentStatusTest {
   @Test
   void anInvalidSpecSaysWhichFieldAndThatChildrenWereKept() {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
-        Optional.of(deployment(2, 2, 1L)), Optional.empty());
+        Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, Optional.empty());
     var ready = condition(AgentStatus.desired(agent, invalid), Conditions.READY);
     assertThat(ready.getReason()).isEqualTo(AgentStatus.REASON_INVALID);
     assertThat(ready.getMessage()).startsWith("spec.port: must be between").contains("left as they were");
   }
 
   private static AgentStatus.Observation seen(Deployment deployment) {
-    return new AgentStatus.Observation(List.of(), Optional.of(deployment), Optional.empty());
+    return new AgentStatus.Observation(List.of(), Optional.of(deployment), ActiveMitigations.NONE, Optional.empty());
   }
 
   private static Deployment deployment(int replicas, int ready, long generation) {

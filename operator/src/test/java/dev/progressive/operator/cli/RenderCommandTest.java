@@ -27,8 +27,11 @@ class RenderCommandTest {
     var documents = parse(run.out());
     assertThat(documents).extracting(d -> d.path("kind").asText() + "/" + d.path("metadata").path("name").asText())
         .containsExactlyInAnyOrder(
-            "Deployment/mca", "Service/mca", "Deployment/npa", "Service/npa", "Deployment/wpa", "Service/wpa",
-            "Deployment/bma", "Service/bma", "Deployment/rpa", "Service/rpa");
+            "Deployment/mca", "Service/mca", "ConfigMap/mca-circuit-breaker",
+            "Deployment/npa", "Service/npa", "ConfigMap/npa-circuit-breaker",
+            "Deployment/wpa", "Service/wpa", "ConfigMap/wpa-circuit-breaker",
+            "Deployment/bma", "Service/bma", "ConfigMap/bma-circuit-breaker",
+            "Deployment/rpa", "Service/rpa", "ConfigMap/rpa-circuit-breaker");
     assertThat(documents).allSatisfy(d ->
         assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("progressive-framework-v5"));
     assertThat(run.err()).contains("skipping v1 Namespace");
@@ -51,7 +54,7 @@ class RenderCommandTest {
     assertThat(run.exitCode()).isEqualTo(RenderCommand.INVALID);
     assertThat(run.err()).contains("ProgressiveAgent bad: spec.replicas: 20 is above spec.scaling.maxReplicas (4)");
     assertThat(parse(run.out())).extracting(d -> d.path("metadata").path("namespace").asText() + "/" + d.path("metadata").path("name").asText())
-        .containsExactly("team-a/good", "team-a/good");
+        .containsExactly("team-a/good", "team-a/good", "team-a/good-circuit-breaker");
   }
 
   @Test

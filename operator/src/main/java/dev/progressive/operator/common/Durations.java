@@ -1,0 +1,25 @@
+package dev.progressive.operator.common;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Parses the short durations Kubernetes users write in specs: 500ms, 30s, 10m, 1h. */
+public final class Durations {
+  private static final Pattern FORMAT = Pattern.compile("^([0-9]+)(ms|s|m|h)$");
+
+  private Durations() {}
+
+  public static Duration parse(String text, String field) {
+    var matcher = FORMAT.matcher(text == null ? "" : text.trim());
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(field + ": '" + text + "' is not a duration; write e.g. 30s, 10m or 1h");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+}

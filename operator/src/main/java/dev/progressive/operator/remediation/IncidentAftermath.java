@@ -1,0 +1,71 @@
+package dev.progressive.operator.remediation;
+
+import dev.progressive.operator.common.Durations;
+import dev.progressive.operator.common.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens after a run ends: temporary mitigations are withdrawn once the alert resolved and the
+ * playbook's cool-down passed, and finished Incidents are deleted by count and age.
+ */
+final class IncidentAftermath {
+  private final RemediationSettings settings;
+
+  IncidentAftermath(RemediationSettings settings) {
+    this.settings = settings;
+  }
+
+  Transition handle(IncidentRun run, List<Incident> inNamespace) {
+    var status = run.status();
+    boolean holding = status.getMitigations().stream().anyMatch(Mitigation::isActive);
+    if (holding) {
+      return revertWhenDue(run);
+    }
+    if (expired(run, inNamespace)) {
+      run.client().resource(run.incident()).delete();
+      return Transition.none();
+    }
+    var age = Duration.between(Instant.parse(status.getFinishedAt()), run.now());
+    return Transition.lookAgainIn(settings.keepFor().minus(age).plusSeconds(1), false);
+  }
+
+  private Transition revertWhenDue(IncidentRun run) {
+    if (!run.alertResolved()) {
+      // Still firing: the mitigations stay until the alert resolves (spec.resolvedAt wakes us).
+      return Transition.none();
+    }
+    var revertAfter = Optional.ofNullable(run.playbook()).map(p -> p.getSpec().getGuardrails())
+        .map(Guardrails::getRevertAfter).orElse(new Guardrails().getRevertAfter());
+    var due = Instant.parse(run.incident().getSpec().getResolvedAt())
+        .plus(Durations.parse(revertAfter, "spec.guardrails.revertAfter"));
+    if (run.now().isBefore(due)) {
+      return Transition.lookAgainIn(Duration.between(run.now(), due), false);
+    }
+    var reverted = run.status().getMitigations().stream().filter(Mitigation::isActive).toList();
+    reverted.forEach(m -> m.setRevertedAt(run.now().toString()));
+    new EventRecorder(run.client(), Clock.systemUTC()).once(run.incident(), "reverted", false, "MitigationsReverted",
+        "withdrew " + reverted.size() + " temporary mitigation(s) after the alert resolved");
+    return Transition.onward();
+  }
+
+  /** Older than the retention age, or beyond the newest {@code keepResolved} finished Incidents. */
+  private boolean expired(IncidentRun run, List<Incident> inNamespace) {
+    var finishedAt = Instant.parse(run.status().getFinishedAt());
+    if (!finishedAt.plus(settings.keepFor()).isAfter(run.now())) {
+      return true;
+    }
+    var newestFirst = inNamespace.stream()
+        .filter(i -> i.getStatus() != null && i.getStatus().getPhase() != null && i.getStatus().getPhase().isFinal())
+        .filter(i -> i.getStatus().getFinishedAt() != null)
+        .sorted(Comparator.comparing((Incident i) -> i.getStatus().getFinishedAt()).reversed()
+            .thenComparing(i -> i.getMetadata().getName()))
+        .map(i -> i.getMetadata().getName())
+        .toList();
+    return newestFirst.indexOf(run.incident().getMetadata().getName()) >= settings.keepResolved();
+  }
+}

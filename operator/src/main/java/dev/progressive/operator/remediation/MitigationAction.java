@@ -1,0 +1,51 @@
+package dev.progressive.operator.remediation;
+
+import java.util.stream.Collectors;
+
+/**
+ * Records a mitigation on the Incident for each target agent. The agent reconciler folds it into the
+ * agent's children; this never touches a Deployment or a user's spec.
+ */
+final class MitigationAction implements Action {
+  private final Mitigation.Type type;
+
+  MitigationAction(Mitigation.Type type) {
+    this.type = type;
+  }
+
+  @Override
+  public StepOutcome run(IncidentRun run, Step step, StepRecord record) {
+    var targets = run.targets(step);
+    if (targets.isEmpty()) {
+      return StepOutcome.failed("no agent to act on: " + targetText(step));
+    }
+    var since = type == Mitigation.Type.restart ? record.getStartedAt() : run.now().toString();
+    for (var agent : targets) {
+      var name = agent.getMetadata().getName();
+      boolean held = run.status().getMitigations().stream()
+          .anyMatch(m -> m.getType() == type && name.equals(m.getAgent()) && m.isActive());
+      if (!held) {
+        run.status().getMitigations().add(new Mitigation(type, name, type == Mitigation.Type.scale ? step.getReplicas() : null, since));
+      }
+    }
+    return StepOutcome.succeeded(describe(run, step).replaceFirst("^would ", "asked to "));
+  }
+
+  @Override
+  public String describe(IncidentRun run, Step step) {
+    var agents = run.targets(step).stream().map(a -> a.getMetadata().getName()).collect(Collectors.joining(", "));
+    var what = switch (type) {
+      case scale -> "scale to " + step.getReplicas() + " replicas (within scaling.maxReplicas)";
+      case circuitBreaker -> "open the circuit breaker";
+      case quarantine -> "take unhealthy pods out of the Service";
+      case restart -> "restart the pods";
+    };
+    return "would " + what + " of " + (agents.isEmpty() ? "no agent" : agents);
+  }
+
+  private static String targetText(Step step) {
+    return step.getAgentTypes().isEmpty()
+        ? "the alert names no existing agent"
+        : "no agent of type " + String.join(", ", step.getAgentTypes()) + " in the namespace";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.progressive.operator.remediation;
+
+import dev.progressive.operator.common.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Runs a playbook one step at a time: a step is recorded as Running before it acts, and with its
+ * outcome after, each in its own status write, so an interrupted run resumes at the right step.
+ */
+final class PlaybookRun {
+  private final RemediationMetrics metrics;
+  private final Map<StepAction, Action> actions = new EnumMap<>(StepAction.class);
+
+  PlaybookRun(RemediationSettings settings, RemediationMetrics metrics) {
+    this.metrics = metrics;
+    actions.put(StepAction.SCALE, new MitigationAction(Mitigation.Type.scale));
+    actions.put(StepAction.CIRCUIT_BREAKER, new MitigationAction(Mitigation.Type.circuitBreaker));
+    actions.put(StepAction.QUARANTINE_UNHEALTHY, new MitigationAction(Mitigation.Type.quarantine));
+    actions.put(StepAction.RESTART, new MitigationAction(Mitigation.Type.restart));
+    actions.put(StepAction.DIAGNOSTICS, new DiagnosticsAction(settings.prometheus()));
+    actions.put(StepAction.NOTIFY, new NotifyAction(false));
+    actions.put(StepAction.ESCALATE, new NotifyAction(true));
+    actions.put(StepAction.VERIFY, new VerifyAction());
+  }
+
+  Transition advance(IncidentRun run) {
+    var status = run.status();
+    if (run.playbook() == null) {
+      return finish(run, IncidentPhase.Escalated, "PlaybookDeleted",
+          "playbook " + status.getPlaybook() + " no longer exists; a person has to take over");
+    }
+    var steps = run.playbook().getSpec().getSteps();
+    var records = status.getSteps();
+    var last = records.isEmpty() ? null : records.get(records.size() - 1);
+    if (last != null && last.getOutcome() == StepRecord.Outcome.Running) {
+      return runStep(run, steps.get(last.getIndex()), last);
+    }
+    int next = records.size();
+    if (next < steps.size()) {
+      var step = steps.get(next);
+      records.add(new StepRecord(next, step.getAction(), StepRecord.Outcome.Running, run.now().toString(), "starting"));
+      status.setPhase(step.getAction() == StepAction.VERIFY ? IncidentPhase.Verifying : status.getPhase());
+      return Transition.onward();
+    }
+    if (run.alertResolved()) {
+      return finish(run, IncidentPhase.Resolved, "AlertResolved", "every step ran and the alert resolved");
+    }
+    status.setPhase(IncidentPhase.Verifying);
+    status.setReason("AwaitingAlertResolution");
+    status.setMessage("every step ran; the Incident resolves when the alert does");
+    // The intake writes spec.resolvedAt, which bumps the generation and wakes this Incident.
+    return Transition.recorded();
+  }
+
+  private Transition runStep(IncidentRun run, Step step, StepRecord record) {
+    var outcome = actions.get(step.getAction()).run(run, step, record);
+    if (!outcome.done()) {
+      boolean changed = !outcome.message().equals(record.getMessage());
+      record.setMessage(outcome.message());
+      return Transition.lookAgainIn(outcome.lookAgainIn().orElseThrow(), changed);
+    }
+    record.setOutcome(outcome.outcome());
+    record.setMessage(outcome.message());
+    record.setFinishedAt(run.now().toString());
+    metrics.action(step.getAction(), outcome.outcome(), Duration.between(Instant.parse(record.getStartedAt()), run.now()));
+    var status = run.status();
+    if (step.getAction() == StepAction.VERIFY && outcome.outcome() == StepRecord.Outcome.Succeeded) {
+      return finish(run, IncidentPhase.Resolved, "Verified", outcome.message());
+    }
+    if (step.getAction() == StepAction.ESCALATE) {
+      return finish(run, IncidentPhase.Escalated, "Escalated", outcome.message());
+    }
+    boolean lastStep = record.getIndex() == run.playbook().getSpec().getSteps().size() - 1;
+    if (step.getAction() == StepAction.VERIFY && lastStep) {
+      return finish(run, IncidentPhase.Escalated, "VerificationFailed", outcome.message());
+    }
+    if (status.getPhase() == IncidentPhase.Verifying) {
+      status.setPhase(IncidentPhase.Mitigating);
+    }
+    return Transition.onward();
+  }
+
+  private Transition finish(IncidentRun run, IncidentPhase phase, String reason, String message) {
+    var status = run.status();
+    status.setPhase(phase);
+    status.setReason(reason);
+    status.setMessage(message);
+    status.setFinishedAt(run.now().toString());
+    metrics.entered(phase);
+    new EventRecorder(run.client(), Clock.systemUTC())
+        .once(run.incident(), phase.name().toLowerCase(java.util.Locale.ROOT), phase == IncidentPhase.Escalated,
+            "Incident" + phase.name(), message);
+    return Transition.onward();
+  }
+
+  /** Records, without running anything, what each step would have done. */
+  void recordDryRun(IncidentRun run) {
+    var steps = run.playbook().getSpec().getSteps();
+    for (int i = 0; i < steps.size(); i++) {
+      var step = steps.get(i);
+      var record = new StepRecord(i, step.getAction(), StepRecord.Outcome.Skipped, run.now().toString(),
+          actions.get(step.getAction()).describe(run, step));
+      record.setFinishedAt(run.now().toString());
+      run.status().getSteps().add(record);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.progressive.operator.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.agent.AgentDeployment;
+import dev.progressive.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each of the five default playbooks, run by the real operator on the embedded API. */
+class PlaybookIntegrationTest {
+  private static final List<String> AGENTS = List.of("mca", "npa", "wpa", "bma", "rpa");
+  private static OperatorHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = OperatorHarness.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  void mcaDownScalesTheMcaOpensTheOtherBreakersQuarantinesAndRevertsAfterResolution() throws IOException {
+    var f = new RemediationFixture(harness, "mca-down").withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
+        .filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> s.setTimeout("60s")));
+    var sick = pod(mcaPod(f.namespace, "mca-7d9f-abcde", false));
+    var healthy = pod(mcaPod(f.namespace, "mca-7d9f-fghij", true));
+
+    var incident = f.fire("MCAAgentDown", Map.of("service", "mca", "severity", "critical"));
+    f.awaitPhase(incident, IncidentPhase.Verifying);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
+      assertThat(f.replicas("mca")).isEqualTo(5);
+      assertThat(List.of("npa", "wpa", "bma", "rpa")).allMatch(f::breakerOpen);
+      assertThat(f.breakerOpen("mca")).isFalse();
+      assertThat(serving(f, sick)).isEqualTo("false");
+    });
+    assertThat(serving(f, healthy)).isEqualTo("true");
+    var status = f.incident(incident).getStatus();
+    assertThat(status.getTarget()).isEqualTo("mca");
+    assertThat(status.getPlaybook()).isEqualTo(f.namespace + "/mca-down");
+    assertThat(harness.client().configMaps().inNamespace(f.namespace).withName(status.getDiagnostics()).get().getData())
+        .containsKeys("alert.txt", "events.txt", "mca-deployment.txt", "mca-pods.txt");
+    assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentNotification");
+    assertThat(f.eventReasons("mca")).contains("IncidentNotification");
+
+    f.resolve(incident);
+    f.awaitPhase(incident, IncidentPhase.Resolved);
+    assertThat(f.stepsRun(incident)).containsExactly(StepAction.SCALE, StepAction.CIRCUIT_BREAKER,
+        StepAction.QUARANTINE_UNHEALTHY, StepAction.DIAGNOSTICS, StepAction.NOTIFY, StepAction.VERIFY);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
+      assertThat(f.replicas("mca")).isEqualTo(2);
+      assertThat(AGENTS).noneMatch(f::breakerOpen);
+      assertThat(serving(f, sick)).isEqualTo("true");
+      assertThat(f.incident(incident).getStatus().getMitigations()).allMatch(m -> !m.isActive());
+    });
+  }
+
+  @Test
+  void agentDegradedScalesAndOpensTheBreakerOfTheAlertsAgentThenEscalatesWhileItStillFires() throws IOException {
+    var f = new RemediationFixture(harness, "agent-degraded").withSamplesAndPlaybooks(spec -> { });
+    var incident = f.fire("AgentUnhealthy", Map.of("agent_type", "npa", "service", "npa", "severity", "warning"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
+      assertThat(f.replicas("npa")).isEqualTo(3);
+      assertThat(f.breakerOpen("npa")).isTrue();
+    });
+    assertThat(f.replicas("wpa")).isEqualTo(2);
+    f.awaitPhase(incident, IncidentPhase.Escalated);
+    assertThat(f.stepsRun(incident)).endsWith(StepAction.VERIFY, StepAction.ESCALATE);
+    assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentEscalated");
+    // Escalated keeps its mitigations until the alert resolves, then withdraws them.
+    assertThat(f.replicas("npa")).isEqualTo(3);
+    f.resolve(incident);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
+      assertThat(f.replicas("npa")).isEqualTo(2);
+      assertThat(f.breakerOpen("npa")).isFalse();
+    });
+  }
+
+  @Test
+  void highErrorRateScalesEveryAgentAndOpensTheBreakersBehindTheMca() throws IOException {
+    var f = new RemediationFixture(harness, "high-error-rate").withSamplesAndPlaybooks(spec -> { });
+    var incident = f.fire("MCAHighErrorRate", Map.of("service", "mca", "severity", "critical"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
+      assertThat(AGENTS).allSatisfy(agent -> assertThat(f.replicas(agent)).as(agent).isEqualTo(3));
+      assertThat(List.of("npa", "wpa", "bma", "rpa")).allMatch(f::breakerOpen);
+    });
+    f.resolve(incident);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(AGENTS).as(() -> f.describe(incident))
+        .allSatisfy(agent -> assertThat(f.replicas(agent)).as(agent).isEqualTo(agent.equals("rpa") ? 1 : 2)));
+  }
+
+  @Test
+  void databaseConnectivityRestartsEveryAgentOnceAndTheRestartStays() throws IOException {
+    var f = new RemediationFixture(harness, "database").withSamplesAndPlaybooks(spec -> { });
+    var incident = f.fire("PostgreSQLDown", Map.of("service", "postgresql", "tier", "database"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(AGENTS)
+        .allSatisfy(agent -> assertThat(restartedAt(f, agent)).as(agent).isNotNull()));
+    var stamp = restartedAt(f, "mca");
+    f.resolve(incident);
+    await().atMost(RemediationFixture.PATIENCE).until(() -> f.incident(incident).getStatus().getMitigations().stream()
+        .noneMatch(Mitigation::isActive));
+    assertThat(restartedAt(f, "mca")).isEqualTo(stamp);
+  }
+
+  @Test
+  void anyOtherAlertGetsTheCatchAllPlaybook() throws IOException {
+    var f = new RemediationFixture(harness, "unknown").withSamplesAndPlaybooks(spec -> { });
+    var incident = f.fire("DiskAlmostFull", Map.of("severity", "warning"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.replicas("mca")).isEqualTo(3));
+    assertThat(f.incident(incident).getStatus().getPlaybook()).isEqualTo(f.namespace + "/unknown");
+  }
+
+  @Test
+  void anAlertNamingAnUnknownAgentIsSuppressedWithTheReason() throws IOException {
+    var f = new RemediationFixture(harness, "ghost").withSamplesAndPlaybooks(spec -> { });
+    var incident = f.fire("AgentUnhealthy", Map.of("deployment", "ghost"));
+    f.awaitPhase(incident, IncidentPhase.Suppressed);
+    var status = f.incident(incident).getStatus();
+    assertThat(status.getReason()).isEqualTo(Detection.UNKNOWN_AGENT);
+    assertThat(status.getMessage()).contains("deployment=ghost");
+    assertThat(status.getMitigations()).isEmpty();
+  }
+
+  private static Pod mcaPod(String namespace, String name, boolean ready) {
+    return new PodBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace)
+          .addToLabels(Labels.NAME, "mca").addToLabels(Labels.INSTANCE, "mca")
+          .addToLabels(Labels.MANAGED_BY, Labels.MANAGER).addToLabels(AgentDeployment.SERVING_LABEL, "true")
+        .endMetadata()
+        .withNewSpec().addNewContainer().withName("agent").withImage("agent-runtime").endContainer().endSpec()
+        .withNewStatus().withPhase("Running")
+          .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
+        .endStatus()
+        .build();
+  }
+
+  /** Creates the pod, then reports its readiness through the status subresource, as a kubelet would. */
+  private static Pod pod(Pod pod) {
+    var status = pod.getStatus();
+    var created = harness.client().resource(pod).create();
+    created.setStatus(status);
+    return harness.client().resource(created).updateStatus();
+  }
+
+  private static String serving(RemediationFixture f, Pod pod) {
+    var current = harness.client().pods().inNamespace(f.namespace).withName(pod.getMetadata().getName()).get();
+    return current.getMetadata().getLabels().get(AgentDeployment.SERVING_LABEL);
+  }
+
+  private static String restartedAt(RemediationFixture f, String agent) {
+    return f.deployment(agent).getSpec().getTemplate().getMetadata().getAnnotations().get(AgentDeployment.RESTARTED_AT);
+  }
+}
