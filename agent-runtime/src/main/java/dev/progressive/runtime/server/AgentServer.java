@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+  private static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private final AgentConfig config;
   private final WebServer webServer;
@@ -60,6 +61,8 @@ public final class AgentServer implements AutoCloseable {
     this.webServer = WebServer.builder()
         .host(config.host())
         .port(config.port())
+        // Every request body is a small JSON object; anything near this size is a mistake or an attack.
+        .maxPayloadSize(MAX_BODY_BYTES)
         // AgentMain owns the shutdown hook: it must drain before the server stops.
         .shutdownHook(false)
         .routing(routing -> routes(routing, inbound))
