@@ -6,7 +6,14 @@ import dev.progressive.operator.dev.KubeletStandIn;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.progressive.operator.intake.AlertIntake;
+import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.server.OperatorHttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The real operator against the embedded API, with the stand-ins for the kubelet and the garbage
@@ -17,8 +24,9 @@ public final class OperatorHarness implements AutoCloseable {
   private final KubeletStandIn kubelet;
   private final GarbageCollectorStandIn garbageCollector;
   private final ProgressiveOperator.Settings settings;
-  private SimpleMeterRegistry registry;
+  private PrometheusMeterRegistry registry;
   private Operator operator;
+  private OperatorHttpServer http;
 
   private OperatorHarness(DevCluster cluster, ProgressiveOperator.Settings settings) {
     this.cluster = cluster;
@@ -46,16 +54,32 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public void startOperator() {
-    registry = new SimpleMeterRegistry();
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     operator = ProgressiveOperator.create(cluster.client(), registry, settings);
     operator.start();
   }
 
   public void stopOperator() {
+    stopIntake();
     operator.stop();
   }
 
-  public SimpleMeterRegistry registry() {
+  /** Serves the alert intake for the running operator, as `run` does; answers its base URL. */
+  public URI startIntake(Path tokenFile) {
+    var intake = AlertIntake.create(cluster.client(), registry, new IntakeSettings(Optional.of(tokenFile), "default",
+        IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
+    http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
+    return URI.create("http://127.0.0.1:" + http.port());
+  }
+
+  private void stopIntake() {
+    if (http != null) {
+      http.close();
+      http = null;
+    }
+  }
+
+  public PrometheusMeterRegistry registry() {
     return registry;
   }
 
@@ -66,6 +90,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    stopIntake();
     operator.stop();
     garbageCollector.close();
     kubelet.close();

@@ -9,20 +9,30 @@ import dev.progressive.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each of the five default playbooks, run by the real operator on the embedded API. */
 class PlaybookIntegrationTest {
   private static final List<String> AGENTS = List.of("mca", "npa", "wpa", "bma", "rpa");
   private static OperatorHarness harness;
+  private static AlertmanagerSender alertmanager;
 
   @BeforeAll
-  static void start() {
+  static void start(@TempDir Path dir) throws IOException {
     harness = OperatorHarness.start();
+    var token = Files.writeString(dir.resolve("token"), "test-token");
+    alertmanager = new AlertmanagerSender(harness.startIntake(token), "test-token");
+  }
+
+  private static RemediationFixture fixture(String namespace) {
+    return new RemediationFixture(harness, alertmanager, namespace);
   }
 
   @AfterAll
@@ -31,8 +41,8 @@ class PlaybookIntegrationTest {
   }
 
   @Test
-  void mcaDownScalesTheMcaOpensTheOtherBreakersQuarantinesAndRevertsAfterResolution() throws IOException {
-    var f = new RemediationFixture(harness, "mca-down").withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
+  void mcaDownScalesTheMcaOpensTheOtherBreakersQuarantinesAndRevertsAfterResolution() throws Exception {
+    var f = fixture("mca-down").withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
         .filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> s.setTimeout("60s")));
     var sick = pod(mcaPod(f.namespace, "mca-7d9f-abcde", false));
     var healthy = pod(mcaPod(f.namespace, "mca-7d9f-fghij", true));
@@ -67,8 +77,8 @@ class PlaybookIntegrationTest {
   }
 
   @Test
-  void agentDegradedScalesAndOpensTheBreakerOfTheAlertsAgentThenEscalatesWhileItStillFires() throws IOException {
-    var f = new RemediationFixture(harness, "agent-degraded").withSamplesAndPlaybooks(spec -> { });
+  void agentDegradedScalesAndOpensTheBreakerOfTheAlertsAgentThenEscalatesWhileItStillFires() throws Exception {
+    var f = fixture("agent-degraded").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("AgentUnhealthy", Map.of("agent_type", "npa", "service", "npa", "severity", "warning"));
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
       assertThat(f.replicas("npa")).isEqualTo(3);
@@ -88,8 +98,8 @@ class PlaybookIntegrationTest {
   }
 
   @Test
-  void highErrorRateScalesEveryAgentAndOpensTheBreakersBehindTheMca() throws IOException {
-    var f = new RemediationFixture(harness, "high-error-rate").withSamplesAndPlaybooks(spec -> { });
+  void highErrorRateScalesEveryAgentAndOpensTheBreakersBehindTheMca() throws Exception {
+    var f = fixture("high-error-rate").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("MCAHighErrorRate", Map.of("service", "mca", "severity", "critical"));
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
       assertThat(AGENTS).allSatisfy(agent -> assertThat(f.replicas(agent)).as(agent).isEqualTo(3));
@@ -101,8 +111,8 @@ class PlaybookIntegrationTest {
   }
 
   @Test
-  void databaseConnectivityRestartsEveryAgentOnceAndTheRestartStays() throws IOException {
-    var f = new RemediationFixture(harness, "database").withSamplesAndPlaybooks(spec -> { });
+  void databaseConnectivityRestartsEveryAgentOnceAndTheRestartStays() throws Exception {
+    var f = fixture("database").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("PostgreSQLDown", Map.of("service", "postgresql", "tier", "database"));
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(AGENTS)
         .allSatisfy(agent -> assertThat(restartedAt(f, agent)).as(agent).isNotNull()));
@@ -114,16 +124,16 @@ class PlaybookIntegrationTest {
   }
 
   @Test
-  void anyOtherAlertGetsTheCatchAllPlaybook() throws IOException {
-    var f = new RemediationFixture(harness, "unknown").withSamplesAndPlaybooks(spec -> { });
+  void anyOtherAlertGetsTheCatchAllPlaybook() throws Exception {
+    var f = fixture("unknown").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("DiskAlmostFull", Map.of("severity", "warning"));
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.replicas("mca")).isEqualTo(3));
     assertThat(f.incident(incident).getStatus().getPlaybook()).isEqualTo(f.namespace + "/unknown");
   }
 
   @Test
-  void anAlertNamingAnUnknownAgentIsSuppressedWithTheReason() throws IOException {
-    var f = new RemediationFixture(harness, "ghost").withSamplesAndPlaybooks(spec -> { });
+  void anAlertNamingAnUnknownAgentIsSuppressedWithTheReason() throws Exception {
+    var f = fixture("ghost").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("AgentUnhealthy", Map.of("deployment", "ghost"));
     f.awaitPhase(incident, IncidentPhase.Suppressed);
     var status = f.incident(incident).getStatus();

@@ -10,12 +10,11 @@ import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,15 @@ final class RemediationFixture {
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private final OperatorHarness harness;
+  private static final String STARTS_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   private final KubernetesClient client;
+  private final AlertmanagerSender alertmanager;
   final String namespace;
 
-  RemediationFixture(OperatorHarness harness, String namespace) {
+  RemediationFixture(OperatorHarness harness, AlertmanagerSender alertmanager, String namespace) {
     this.harness = harness;
     this.client = harness.client();
+    this.alertmanager = alertmanager;
     this.namespace = namespace;
   }
 
@@ -62,28 +64,31 @@ final class RemediationFixture {
     return this;
   }
 
-  /** Stores an Incident the way the webhook intake does for a firing alert. */
-  Incident fire(String alertName, Map<String, String> labels) {
-    var labelsWithName = new HashMap<>(labels);
-    labelsWithName.put("alertname", alertName);
-    labelsWithName.put("namespace", namespace);
-    var incident = new Incident();
-    incident.getMetadata().setName(alertName.toLowerCase() + "-" + Integer.toHexString(labelsWithName.hashCode()));
-    incident.getMetadata().setNamespace(namespace);
-    var spec = new IncidentSpec();
-    spec.setAlertName(alertName);
-    spec.setFingerprint(Integer.toHexString(labelsWithName.hashCode()));
-    spec.setSeverity(labels.getOrDefault("severity", "critical"));
-    spec.setLabels(labelsWithName);
-    spec.setStartsAt(Instant.now().toString());
-    incident.setSpec(spec);
-    return client.resource(incident).create();
+  /** Posts the alert to the operator's webhook, as Alertmanager does, and answers the Incident it stored. */
+  Incident fire(String alertName, Map<String, String> labels) throws IOException, InterruptedException {
+    var alert = alert(alertName, labels);
+    assertThat(alertmanager.post(alertmanager.body("firing", alert, "0001-01-01T00:00:00Z"))).isEqualTo(200);
+    return stored(alert);
   }
 
-  /** Marks the alert resolved as the intake does: a merge patch, which races no status write. */
-  void resolve(Incident incident) {
-    client.resources(Incident.class).inNamespace(namespace).withName(incident.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resolvedAt\":\"" + Instant.now() + "\"}}");
+  AlertmanagerSender.Alert alert(String alertName, Map<String, String> labels) {
+    var all = new HashMap<>(labels);
+    all.put("alertname", alertName);
+    all.put("namespace", namespace);
+    return new AlertmanagerSender.Alert(all, STARTS_AT);
+  }
+
+  Incident stored(AlertmanagerSender.Alert alert) {
+    var found = client.resources(Incident.class).inNamespace(namespace)
+        .withLabel(Incident.FINGERPRINT_LABEL, alert.fingerprint()).list().getItems();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  /** Posts the alert's resolved notification. */
+  void resolve(Incident incident) throws IOException, InterruptedException {
+    var alert = new AlertmanagerSender.Alert(incident.getSpec().getLabels(), incident.getSpec().getStartsAt());
+    assertThat(alertmanager.post(alertmanager.body("resolved", alert, Instant.now().toString()))).isEqualTo(200);
   }
 
   Incident incident(Incident incident) {
