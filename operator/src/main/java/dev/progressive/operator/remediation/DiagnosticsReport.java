@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ public final class DiagnosticsReport {
   static final int MAX_ENTRY_BYTES = 64 * 1024;
   static final int MAX_TOTAL_BYTES = 512 * 1024;
   static final String TRUNCATED = "\n[truncated]\n";
+  private static final int MIN_ENTRY_BYTES = 1024;
+  private static final int RESERVED_FOR_OMISSIONS = 4096;
 
   private DiagnosticsReport() {}
 
@@ -25,11 +28,20 @@ public final class DiagnosticsReport {
 
   public static ConfigMap desired(Incident incident, Map<String, String> entries) {
     var bounded = new LinkedHashMap<String, String>();
+    var omitted = new ArrayList<String>();
     int total = 0;
     for (var entry : entries.entrySet()) {
-      var value = truncate(entry.getValue(), Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES - total));
+      int room = MAX_TOTAL_BYTES - RESERVED_FOR_OMISSIONS - total;
+      if (room < MIN_ENTRY_BYTES) {
+        omitted.add(entry.getKey());
+        continue;
+      }
+      var value = truncate(entry.getValue(), Math.min(MAX_ENTRY_BYTES, room));
       total += value.getBytes(StandardCharsets.UTF_8).length;
       bounded.put(entry.getKey(), value);
+    }
+    if (!omitted.isEmpty()) {
+      bounded.put("omitted.txt", truncate("left out for size: " + String.join(", ", omitted) + "\n", RESERVED_FOR_OMISSIONS));
     }
     return new ConfigMapBuilder()
         .withNewMetadata()

@@ -1,0 +1,74 @@
+package dev.progressive.operator.remediation;
+
+import static dev.progressive.operator.remediation.Incidents.incident;
+import static dev.progressive.operator.remediation.Incidents.playbook;
+import static dev.progressive.operator.remediation.Incidents.ran;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GuardrailCheckTest {
+  private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+  private final RemediationPlaybook playbook = playbook("team-a", "agent-degraded", 0, List.of("AgentUnhealthy"), Map.of());
+  private final Incident incident = incident("new", "AgentUnhealthy", Map.of());
+
+  @Test
+  void nothingHoldsAFirstRunBack() {
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(), NOW, false)).isEmpty();
+  }
+
+  @Test
+  void aRunOnTheSameAgentWithinTheCooldownHoldsItBackUntilItEnds() {
+    var recent = ran("old", "AgentHighMemoryUsage", "npa", "team-a/x", "2026-11-28T11:55:00Z");
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(recent), NOW, false))
+        .hasValueSatisfying(s -> {
+          assertThat(s.reason()).isEqualTo(GuardrailCheck.COOLDOWN);
+          assertThat(s.message()).contains("until 2026-11-28T12:05:00Z");
+        });
+    var longAgo = ran("old", "AgentHighMemoryUsage", "npa", "team-a/x", "2026-11-28T11:40:00Z");
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(longAgo), NOW, false)).isEmpty();
+    assertThat(GuardrailCheck.check(incident, playbook, "wpa", List.of(recent), NOW, false)).isEmpty();
+  }
+
+  @Test
+  void maxRunsPerHourCountsRunsOfThePlaybookInTheLastHour() {
+    playbook.getSpec().getGuardrails().setCooldown("0s");
+    var runs = List.of(
+        ran("a", "AgentUnhealthy", "wpa", "team-a/agent-degraded", "2026-11-28T11:10:00Z"),
+        ran("b", "AgentUnhealthy", "bma", "team-a/agent-degraded", "2026-11-28T11:30:00Z"),
+        ran("c", "AgentUnhealthy", "rpa", "team-a/agent-degraded", "2026-11-28T10:30:00Z"));
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", runs, NOW, false)).isEmpty();
+    var third = ran("d", "AgentUnhealthy", "mca", "team-a/agent-degraded", "2026-11-28T11:50:00Z");
+    var more = new java.util.ArrayList<>(runs);
+    more.add(third);
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", more, NOW, false))
+        .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo(GuardrailCheck.RATE_LIMITED));
+  }
+
+  @Test
+  void anActiveIncidentForTheSameAlertAndAgentMakesThisOneADuplicate() {
+    var active = ran("old", "AgentUnhealthy", "npa", "team-a/agent-degraded", "2026-11-28T09:00:00Z");
+    active.getStatus().setPhase(IncidentPhase.Mitigating);
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(active), NOW, false))
+        .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo(GuardrailCheck.DUPLICATE));
+  }
+
+  @Test
+  void globalOrPlaybookDryRunSuppressesWithTheReason() {
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(), NOW, true))
+        .hasValueSatisfying(s -> assertThat(s.message()).startsWith("remediation is in dry-run"));
+    playbook.getSpec().getGuardrails().setDryRun(true);
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(), NOW, false))
+        .hasValueSatisfying(s -> assertThat(s.message()).startsWith("playbook team-a/agent-degraded is in dry-run"));
+  }
+
+  @Test
+  void suppressedIncidentsAreNotRuns() {
+    var suppressed = ran("old", "AgentHighMemoryUsage", "npa", "team-a/agent-degraded", "2026-11-28T11:59:00Z");
+    suppressed.getStatus().setPhase(IncidentPhase.Suppressed);
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(suppressed), NOW, false)).isEmpty();
+  }
+}
