@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,34 +41,54 @@ class ChartRbacTest {
   void grantsEveryPermissionTheOperatorUsesAndNothingMore(ChartVariant variant) {
     var chart = variant.render(new Helm(workDir));
     var grants = ChartGrants.of(chart);
-    var args = operatorArgs(chart);
-    var watched = argument(args, "--namespaces=").map(list -> List.of(list.split(","))).orElse(List.of());
-    var leaseNamespace = argument(args, "--lease-namespace=");
+    var scope = Scope.of(chart);
+    var softly = new SoftAssertions();
+    lacking(softly, grants, scope);
+    excess(softly, grants, scope);
+    softly.assertAll();
+  }
 
-    for (var namespace : watched.isEmpty() ? List.of(SOME_NAMESPACE) : watched) {
-      assertThat(missing(needs.inWatchedNamespace(), grants.in(namespace)))
+  /** Where the rendered operator works, from its arguments: watched namespaces (empty: all) and its Lease's. */
+  private record Scope(List<String> watched, Optional<String> leaseNamespace) {
+    static Scope of(RenderedChart chart) {
+      var args = new ArrayList<String>();
+      chart.ofKind("Deployment").get(0).at("/spec/template/spec/containers/0/args").forEach(a -> args.add(a.asText()));
+      return new Scope(argument(args, "--namespaces=").map(list -> List.of(list.split(","))).orElse(List.of()),
+          argument(args, "--lease-namespace="));
+    }
+
+    boolean clusterWide() {
+      return watched.isEmpty();
+    }
+  }
+
+  private static void lacking(SoftAssertions softly, ChartGrants grants, Scope scope) {
+    for (var namespace : scope.clusterWide() ? List.of(SOME_NAMESPACE) : scope.watched()) {
+      softly.assertThat(missing(needs.inWatchedNamespace(), grants.in(namespace)))
           .as("permissions templates/rbac.yaml lacks in watched namespace %s", namespace).isEmpty();
     }
-    leaseNamespace.ifPresent(namespace -> assertThat(missing(needs.inLeaseNamespace(), grants.in(namespace)))
+    scope.leaseNamespace().ifPresent(namespace -> softly.assertThat(missing(needs.inLeaseNamespace(), grants.in(namespace)))
         .as("leader-election permissions templates/rbac.yaml lacks in %s", namespace).isEmpty());
-    assertThat(missing(needs.clusterWide(), grants.clusterWide()))
+    softly.assertThat(missing(needs.clusterWide(), grants.clusterWide()))
         .as("cluster-scoped permissions templates/rbac.yaml lacks").isEmpty();
+  }
 
+  private static void excess(SoftAssertions softly, ChartGrants grants, Scope scope) {
     var allowedClusterWide = new TreeSet<>(needs.clusterWide());
-    if (watched.isEmpty()) {
+    if (scope.clusterWide()) {
       allowedClusterWide.addAll(needs.inWatchedNamespace());
     }
-    assertThat(missing(grants.clusterWide(), allowedClusterWide))
+    softly.assertThat(missing(grants.clusterWide(), allowedClusterWide))
         .as("cluster-wide permissions the chart grants but the operator does not use").isEmpty();
     grants.byNamespace().forEach((namespace, granted) -> {
       var allowed = new TreeSet<Permission>();
-      if (watched.contains(namespace)) {
+      if (scope.watched().contains(namespace)) {
         allowed.addAll(needs.inWatchedNamespace());
       }
-      if (leaseNamespace.filter(namespace::equals).isPresent()) {
+      if (scope.leaseNamespace().filter(namespace::equals).isPresent()) {
         allowed.addAll(needs.inLeaseNamespace());
       }
-      assertThat(missing(granted, allowed))
+      softly.assertThat(missing(granted, allowed))
           .as("permissions the chart grants in %s but the operator does not use there", namespace).isEmpty();
     });
   }
@@ -90,12 +111,6 @@ class ChartRbacTest {
     var missing = new TreeSet<>(wanted);
     missing.removeAll(present);
     return missing;
-  }
-
-  private static List<String> operatorArgs(RenderedChart chart) {
-    var args = new ArrayList<String>();
-    chart.ofKind("Deployment").get(0).at("/spec/template/spec/containers/0/args").forEach(a -> args.add(a.asText()));
-    return args;
   }
 
   private static Optional<String> argument(List<String> args, String prefix) {
