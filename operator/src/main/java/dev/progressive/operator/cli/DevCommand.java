@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
     description = "Start an embedded Kubernetes API on 127.0.0.1, install the CRDs, apply the samples and"
         + " run the operator against it, until interrupted. No cluster needed.")
 final class DevCommand implements Callable<Integer> {
+  /** Where the samples live; playbooks without a namespace go there too, to act on them. */
+  static final String SAMPLES_NAMESPACE = "progressive-framework-v5";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--kubeconfig", defaultValue = ".dev/kubeconfig",
@@ -39,6 +42,10 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--samples", defaultValue = "samples",
       description = "A file or directory of resources to apply at start (default: ${DEFAULT-VALUE}).")
   Path samples;
+
+  @Option(names = "--playbooks", defaultValue = "incident-playbooks",
+      description = "RemediationPlaybooks to apply at start, into the samples' namespace (default: ${DEFAULT-VALUE}).")
+  Path playbooks;
 
   @Option(names = "--no-samples", description = "Start with an empty cluster.")
   boolean noSamples;
@@ -60,7 +67,7 @@ final class DevCommand implements Callable<Integer> {
     var tokenFile = writeWebhookToken(kubeconfigPath.resolveSibling("webhook-token"));
     var intake = new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES);
     var running = RunningOperator.start(client, ProgressiveOperator.Settings.embedded(), intake, "127.0.0.1", httpPort);
-    int applied = noSamples ? 0 : apply(client, samples, out);
+    int applied = noSamples ? 0 : apply(client, samples, out) + apply(client, playbooks, out);
     printWelcome(out, cluster, kubeconfigPath, running.httpPort(), applied);
     printWebhookExample(out, tokenFile, running.httpPort());
     out.println("Press Ctrl-C to stop.");
@@ -88,6 +95,9 @@ final class DevCommand implements Callable<Integer> {
     var documents = Manifests.read(path);
     for (var document : documents) {
       var resource = Manifests.convert(document, GenericKubernetesResource.class);
+      if (resource.getMetadata().getNamespace() == null && !"Namespace".equals(resource.getKind())) {
+        resource.getMetadata().setNamespace(SAMPLES_NAMESPACE);
+      }
       client.resource(resource).createOr(NonDeletingOperation::update);
     }
     return documents.size();

@@ -1,12 +1,17 @@
 package dev.progressive.operator.cli;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.common.Durations;
 import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.remediation.RemediationSettings;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,10 +50,37 @@ final class RunCommand implements Callable<Integer> {
       description = "Largest webhook body accepted, in bytes; larger ones get 413 (default: ${DEFAULT-VALUE}).")
   int webhookBodyLimit;
 
+  @Option(names = "--remediation-dry-run",
+      description = "Record what every playbook would do, and do nothing (Incidents end Suppressed with reason DryRun).")
+  boolean remediationDryRun;
+
+  @Option(names = "--prometheus-url",
+      description = "Prometheus the diagnostics step queries, e.g. http://prometheus-operated.monitoring:9090 (default: none).")
+  Optional<URI> prometheusUrl;
+
+  @Option(names = "--keep-incidents", defaultValue = "100",
+      description = "Finished Incidents kept per namespace; older ones are deleted (default: ${DEFAULT-VALUE}).")
+  int keepIncidents;
+
+  @Option(names = "--keep-incidents-for", defaultValue = "7d", converter = RetentionConverter.class,
+      description = "How long a finished Incident is kept, e.g. 12h or 7d (default: ${DEFAULT-VALUE}).")
+  Duration keepIncidentsFor;
+
+  /** Days are the natural unit for retention, so accept them beside the spec's own units. */
+  static final class RetentionConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return value.endsWith("d")
+          ? Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)))
+          : Durations.parse(value, "--keep-incidents-for");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     var client = new KubernetesClientBuilder().build();
-    var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection);
+    var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor);
+    var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation);
     var intake = new IntakeSettings(webhookTokenFile, incidentNamespace, webhookBodyLimit);
     RunningOperator.start(client, settings, intake, httpHost, httpPort).runUntilShutdown(client);
     return 0;

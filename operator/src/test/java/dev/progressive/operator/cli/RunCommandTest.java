@@ -1,0 +1,46 @@
+package dev.progressive.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunCommandTest {
+  @Test
+  void remediationOptionsHaveSafeDefaults() {
+    var run = parse();
+    assertThat(run.remediationDryRun).isFalse();
+    assertThat(run.prometheusUrl).isEmpty();
+    assertThat(run.keepIncidents).isEqualTo(100);
+    assertThat(run.keepIncidentsFor).isEqualTo(Duration.ofDays(7));
+    assertThat(run.leaderElection).isTrue();
+  }
+
+  @Test
+  void remediationOptionsAreRead() {
+    var run = parse("--remediation-dry-run", "--prometheus-url", "http://prometheus:9090",
+        "--keep-incidents", "20", "--keep-incidents-for", "12h", "--no-leader-election", "--namespaces", "a,b");
+    assertThat(run.remediationDryRun).isTrue();
+    assertThat(run.prometheusUrl).contains(URI.create("http://prometheus:9090"));
+    assertThat(run.keepIncidents).isEqualTo(20);
+    assertThat(run.keepIncidentsFor).isEqualTo(Duration.ofHours(12));
+    assertThat(run.leaderElection).isFalse();
+    assertThat(run.namespaces).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void aBadRetentionNamesTheOption() {
+    assertThatThrownBy(() -> parse("--keep-incidents-for", "a week"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--keep-incidents-for");
+  }
+
+  private static RunCommand parse(String... args) {
+    var run = new RunCommand();
+    new CommandLine(run).parseArgs(args);
+    return run;
+  }
+}
