@@ -24,6 +24,7 @@ public final class AgentDeployment {
   /** Pods carry it; the Service selects on it, so flipping it takes a pod out of traffic. */
   public static final String SERVING_LABEL = ProgressiveAgent.GROUP + "/serving";
   private static final String BREAKER_VOLUME = "circuit-breaker";
+  private static final long PRE_STOP_SECONDS = 5;
   static final String LIVENESS_PATH = "/health/live";
   static final String READINESS_PATH = "/health/ready";
   static final String METRICS_PATH = "/metrics";
@@ -100,6 +101,8 @@ public final class AgentDeployment {
         .withResources(resources(spec.getResources()))
         .withLivenessProbe(probe(LIVENESS_PATH, 10, 3))
         .withReadinessProbe(probe(READINESS_PATH, 5, 2))
+        // Endpoints controllers need a moment to drop a terminating pod; keep serving until then.
+        .withNewLifecycle().withNewPreStop().withNewSleep().withSeconds(PRE_STOP_SECONDS).endSleep().endPreStop().endLifecycle()
         .withSecurityContext(RestrictedSecurity.container())
         .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
         .addNewVolumeMount().withName(BREAKER_VOLUME).withMountPath(CircuitBreakerConfig.MOUNT_PATH).withReadOnly(true).endVolumeMount()

@@ -15,7 +15,7 @@ final class AgentEnvironment {
   static final Set<String> RESERVED = Set.of(
       "AGENT_TYPE", "AGENT_ID", "AGENT_PORT", "AGENT_UPSTREAMS",
       "CIRCUIT_BREAKER_ENABLED", "CIRCUIT_BREAKER_THRESHOLD", "CIRCUIT_BREAKER_CONFIG_FILE",
-      "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
+      "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
       "JAVA_TOOL_OPTIONS");
 
   private AgentEnvironment() {}
@@ -50,6 +50,8 @@ final class AgentEnvironment {
     env.add(value("OTEL_SERVICE_NAME", agent.getMetadata().getName()));
     if (tracing.getEndpoint() != null) {
       env.add(value("OTEL_EXPORTER_OTLP_ENDPOINT", tracing.getEndpoint()));
+      // The runtime ships the HTTP exporter only; say so rather than rely on the SDK's default.
+      env.add(value("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"));
     }
     env.add(value("OTEL_TRACES_SAMPLER", "parentbased_traceidratio"));
     env.add(value("OTEL_TRACES_SAMPLER_ARG",

@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.Pattern;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Tracing {
   @Pattern(Upstream.URL_PATTERN)
-  @JsonPropertyDescription("OTLP endpoint the agent exports spans to, e.g. http://jaeger-collector:4317. No endpoint, no export.")
+  @JsonPropertyDescription("OTLP/HTTP endpoint the agent exports spans to, e.g. http://jaeger-collector:4318. No endpoint, no export.")
   private String endpoint;
 
   @Min(0)
