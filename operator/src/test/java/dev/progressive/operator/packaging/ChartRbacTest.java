@@ -28,8 +28,8 @@ class ChartRbacTest {
   Path workDir;
 
   @BeforeAll
-  static void deriveWhatTheOperatorNeeds() {
-    needs = OperatorPermissions.derive();
+  static void deriveWhatTheOperatorNeeds(@TempDir Path runDir) throws Exception {
+    needs = OperatorPermissions.derive(runDir);
   }
 
   static List<ChartVariant> variants() {
@@ -48,13 +48,24 @@ class ChartRbacTest {
     softly.assertAll();
   }
 
-  /** Where the rendered operator works, from its arguments: watched namespaces (empty: all) and its Lease's. */
-  private record Scope(List<String> watched, Optional<String> leaseNamespace) {
+  /**
+   * Where the rendered operator works, from its Deployment: the watched namespaces (empty: all), its own
+   * namespace, whether it takes a Lease there, and whether its alert intake is on.
+   */
+  private record Scope(List<String> watched, String ownNamespace, boolean leaderElection, boolean alertIntake) {
     static Scope of(RenderedChart chart) {
+      var deployment = chart.ofKind("Deployment").get(0);
       var args = new ArrayList<String>();
-      chart.ofKind("Deployment").get(0).at("/spec/template/spec/containers/0/args").forEach(a -> args.add(a.asText()));
+      deployment.at("/spec/template/spec/containers/0/args").forEach(a -> args.add(a.asText()));
+      var ownNamespace = deployment.at("/metadata/namespace").asText();
+      var lease = argument(args, "--lease-namespace=");
+      lease.ifPresent(namespace -> assertThat(namespace).as("the Lease's namespace").isEqualTo(ownNamespace));
       return new Scope(argument(args, "--namespaces=").map(list -> List.of(list.split(","))).orElse(List.of()),
-          argument(args, "--lease-namespace="));
+          ownNamespace, lease.isPresent(), argument(args, "--webhook-token-file=").isPresent());
+    }
+
+    Set<Permission> ownNeeds() {
+      return needs.inOwnNamespace(leaderElection, alertIntake);
     }
 
     boolean clusterWide() {
@@ -67,8 +78,8 @@ class ChartRbacTest {
       softly.assertThat(missing(needs.inWatchedNamespace(), grants.in(namespace)))
           .as("permissions templates/rbac.yaml lacks in watched namespace %s", namespace).isEmpty();
     }
-    scope.leaseNamespace().ifPresent(namespace -> softly.assertThat(missing(needs.inLeaseNamespace(), grants.in(namespace)))
-        .as("leader-election permissions templates/rbac.yaml lacks in %s", namespace).isEmpty());
+    softly.assertThat(missing(scope.ownNeeds(), grants.in(scope.ownNamespace())))
+        .as("permissions templates/rbac.yaml lacks in the operator's own namespace %s", scope.ownNamespace()).isEmpty();
     softly.assertThat(missing(needs.clusterWide(), grants.clusterWide()))
         .as("cluster-scoped permissions templates/rbac.yaml lacks").isEmpty();
   }
@@ -85,8 +96,8 @@ class ChartRbacTest {
       if (scope.watched().contains(namespace)) {
         allowed.addAll(needs.inWatchedNamespace());
       }
-      if (scope.leaseNamespace().filter(namespace::equals).isPresent()) {
-        allowed.addAll(needs.inLeaseNamespace());
+      if (namespace.equals(scope.ownNamespace())) {
+        allowed.addAll(scope.ownNeeds());
       }
       softly.assertThat(missing(granted, allowed))
           .as("permissions the chart grants in %s but the operator does not use there", namespace).isEmpty();

@@ -14,7 +14,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +27,16 @@ import java.util.stream.Collectors;
 /**
  * What the operator needs from the API server, derived from the operator itself: what its controllers
  * declare ({@link DeclaredPermissions}) plus every request its client sends while it runs the samples
- * against the embedded API with leader election on (Events, the Lease, status patches, finalizers: the
- * calls the code makes directly).
+ * against the embedded API with leader election on, and then every default playbook ({@link PlaybookDrill}):
+ * Events, the Lease, status writes, the intake's Incidents, the actions' reads and writes, all the calls
+ * the code makes directly. A call on a path neither exercises is not seen: extend the drill with it.
  */
 final class OperatorPermissions {
-  /** Stands for the release namespace, where the operator takes its Lease. */
-  static final String LEASE_NAMESPACE = "progressive-operator-system";
+  /**
+   * Stands for the operator's own (the release) namespace: where it takes its Lease, and where the alert
+   * intake puts the Incidents of alerts that name no namespace.
+   */
+  static final String OWN_NAMESPACE = "progressive-operator-system";
   /** Requests every authenticated user may make (the system:basic-user role): no chart grants them. */
   private static final Set<String> GRANTED_TO_EVERYONE = Set.of(
       "selfsubjectaccessreviews", "selfsubjectrulesreviews", "selfsubjectreviews");
@@ -41,19 +47,24 @@ final class OperatorPermissions {
    */
   private static final List<String> LEASE_CHECK_VERBS = List.of("create", "update", "get");
 
-  /** Needs by where they apply: in each watched namespace, in the Lease's namespace, cluster-wide. */
-  record Needs(Set<Permission> inWatchedNamespace, Set<Permission> inLeaseNamespace, Set<Permission> clusterWide) {
-    Set<Permission> all() {
-      var all = new TreeSet<>(inWatchedNamespace);
-      all.addAll(inLeaseNamespace);
-      all.addAll(clusterWide);
-      return all;
+  /** Needs by where they apply: in each watched namespace, in the operator's own namespace, cluster-wide. */
+  record Needs(Set<Permission> inWatchedNamespace, Set<Permission> inOwnNamespace, Set<Permission> clusterWide) {
+    /**
+     * What the own namespace needs with or without leader election and the alert intake: leases serve only
+     * the Lease, everything else only the Incidents of alerts that name no namespace.
+     */
+    Set<Permission> inOwnNamespace(boolean leaderElection, boolean alertIntake) {
+      var needed = new TreeSet<Permission>();
+      inOwnNamespace.stream().filter(p -> p.resource().equals("leases") ? leaderElection : alertIntake)
+          .forEach(needed::add);
+      return needed;
     }
   }
 
   private OperatorPermissions() {}
 
-  static Needs derive() {
+  /** workDir: for the files the run needs, such as the webhook token. */
+  static Needs derive(Path workDir) throws IOException, InterruptedException {
     var samples = Samples.resources();
     var watched = samples.stream().map(r -> r.getMetadata().getNamespace())
         .filter(ns -> ns != null).collect(Collectors.toSet());
@@ -64,18 +75,15 @@ final class OperatorPermissions {
       try (var kubelet = new KubeletStandIn(cluster.client());
            var garbageCollector = new GarbageCollectorStandIn(cluster.client());
            var operatorClient = recording.connect(cluster.client())) {
-        var settings = new ProgressiveOperator.Settings(watched, Optional.of(LEASE_NAMESPACE), true);
-        var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(), settings);
+        var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(),
+            new ProgressiveOperator.Settings(watched, Optional.of(OWN_NAMESPACE), true));
         keepTheJvmWhenLeadershipEnds(operator);
         operator.start();
         try {
           samples.forEach(resource -> cluster.client().resource(resource).create());
           awaitReconciled(cluster.client(), operator, samples);
-          var needs = needs(recording.requests(), watched, DeclaredPermissions.of(operator));
-          if (operator.getConfigurationService().getLeaderElectionConfiguration().isPresent()) {
-            LEASE_CHECK_VERBS.forEach(verb -> needs.inLeaseNamespace().add(new Permission("coordination.k8s.io", "leases", verb)));
-          }
-          return needs;
+          PlaybookDrill.run(cluster.client(), operatorClient, operator, watched.iterator().next(), OWN_NAMESPACE, workDir);
+          return needs(recording.requests(), watched, operator);
         } finally {
           operator.stop();
         }
@@ -91,7 +99,7 @@ final class OperatorPermissions {
     var reconciledKinds = operator.getRegisteredControllers().stream()
         .map(c -> HasMetadata.getKind(c.getConfiguration().getResourceClass())).collect(Collectors.toSet());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      var lease = client.leases().inNamespace(LEASE_NAMESPACE).withName(ProgressiveOperator.LEASE_NAME).get();
+      var lease = client.leases().inNamespace(OWN_NAMESPACE).withName(ProgressiveOperator.LEASE_NAME).get();
       assertThat(lease).as("the leader-election Lease").isNotNull();
       assertThat(lease.getSpec().getRenewTime()).as("the Lease's renewal").isAfter(lease.getSpec().getAcquireTime());
       samples.stream().filter(s -> reconciledKinds.contains(s.getKind())).forEach(sample ->
@@ -116,22 +124,25 @@ final class OperatorPermissions {
     }
   }
 
-  private static Needs needs(List<ApiRequest> requests, Set<String> watched, Set<Permission> declared) {
-    var inWatched = new TreeSet<>(declared);
-    var inLease = new TreeSet<Permission>();
+  private static Needs needs(List<ApiRequest> requests, Set<String> watched, Operator operator) {
+    var inWatched = new TreeSet<>(DeclaredPermissions.of(operator));
+    var inOwn = new TreeSet<Permission>();
     var clusterWide = new TreeSet<Permission>();
     for (var request : requests) {
       if (GRANTED_TO_EVERYONE.contains(request.permission().resource())) {
         continue;
       }
-      if (request.namespace().equals(LEASE_NAMESPACE)) {
-        inLease.add(request.permission());
+      if (request.namespace().equals(OWN_NAMESPACE)) {
+        inOwn.add(request.permission());
       } else if (watched.contains(request.namespace())) {
         inWatched.add(request.permission());
       } else {
         clusterWide.add(request.permission());
       }
     }
-    return new Needs(inWatched, inLease, clusterWide);
+    if (operator.getConfigurationService().getLeaderElectionConfiguration().isPresent()) {
+      LEASE_CHECK_VERBS.forEach(verb -> inOwn.add(new Permission("coordination.k8s.io", "leases", verb)));
+    }
+    return new Needs(inWatched, inOwn, clusterWide);
   }
 }

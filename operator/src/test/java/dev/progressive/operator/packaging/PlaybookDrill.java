@@ -1,0 +1,123 @@
+package dev.progressive.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.intake.AlertIntake;
+import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.server.OperatorHttpServer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
+ * waits), one alert each posted to the operator's webhook as Alertmanager sends it, and one alert that names
+ * no namespace. Waits until every Incident in the agents' namespace has finished.
+ */
+final class PlaybookDrill {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path PLAYBOOKS = ProjectTools.root().resolve("incident-playbooks");
+  private static final Set<String> FINISHED = Set.of("Resolved", "Escalated", "Suppressed");
+  private static final String TOKEN = "drill-token";
+
+  private PlaybookDrill() {}
+
+  /** operatorClient: the client the operator uses; own namespace: where alerts without a namespace go. */
+  static void run(KubernetesClient admin, KubernetesClient operatorClient, Operator operator, String namespace,
+      String ownNamespace, Path workDir) throws IOException, InterruptedException {
+    var playbooks = installPlaybooks(admin, namespace);
+    var token = Files.writeString(workDir.resolve("webhook-token"), TOKEN);
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var intake = AlertIntake.create(operatorClient, registry,
+        new IntakeSettings(Optional.of(token), ownNamespace, IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
+    var http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
+    try {
+      var webhook = URI.create("http://127.0.0.1:" + http.port() + AlertIntake.PATH);
+      for (var playbook : playbooks) {
+        post(webhook, alert(playbook, Map.of("namespace", namespace)));
+      }
+      post(webhook, Map.of("alertname", "PostgreSQLDown", "severity", "critical"));
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+          assertThat(admin.genericKubernetesResources("progressive.dev/v1alpha1", "Incident").inNamespace(namespace).list()
+              .getItems()).hasSize(playbooks.size()).allSatisfy(PlaybookDrill::assertFinished));
+    } finally {
+      http.close();
+    }
+  }
+
+  /** The default playbooks in the namespace, waiting seconds instead of minutes before verifying and reverting. */
+  private static List<JsonNode> installPlaybooks(KubernetesClient admin, String namespace) throws IOException {
+    var playbooks = Manifests.read(PLAYBOOKS).stream().filter(d -> d.kind().equals("RemediationPlaybook"))
+        .map(d -> (JsonNode) d.body().deepCopy()).toList();
+    for (var playbook : playbooks) {
+      ((ObjectNode) playbook.path("metadata")).put("namespace", namespace);
+      playbook.path("spec").path("steps").forEach(step -> {
+        if (step.path("action").asText().equals("verify")) {
+          ((ObjectNode) step).put("after", "1s").put("timeout", "2s");
+        }
+      });
+      ((ObjectNode) playbook.path("spec").path("guardrails")).put("revertAfter", "1s");
+      admin.resource(JSON.convertValue(playbook, GenericKubernetesResource.class)).create();
+    }
+    return playbooks;
+  }
+
+  /** An alert the playbook's trigger matches (any name for a catch-all), about the first agent it acts on. */
+  private static Map<String, String> alert(JsonNode playbook, Map<String, String> labels) {
+    var alert = new LinkedHashMap<>(labels);
+    var names = playbook.at("/spec/trigger/alertNames");
+    alert.put("alertname", names.isEmpty() ? "DrillUnmatchedAlert" : names.get(0).asText());
+    alert.put("service", playbook.at("/spec/steps/0/agentTypes/0").asText("mca"));
+    alert.put("severity", "critical");
+    return alert;
+  }
+
+  private static void post(URI webhook, Map<String, String> labels) throws IOException, InterruptedException {
+    var startsAt = Instant.now().toString();
+    var alert = Map.of("status", "firing", "labels", labels, "annotations", Map.of(), "startsAt", startsAt,
+        "endsAt", "0001-01-01T00:00:00Z", "fingerprint", fingerprint(labels));
+    var body = Map.of("version", "4", "status", "firing", "receiver", "progressive-operator", "alerts", List.of(alert),
+        "groupLabels", Map.of(), "commonLabels", labels, "commonAnnotations", Map.of(), "externalURL", "http://127.0.0.1:9093",
+        "groupKey", "{}:{}");
+    var request = HttpRequest.newBuilder(webhook).header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    try (var http = HttpClient.newHttpClient()) {
+      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("webhook answer: %s", response.body()).isEqualTo(200);
+    }
+  }
+
+  /** Alertmanager's form: 16 lower-case hex digits, the same for the same labels. */
+  private static String fingerprint(Map<String, String> labels) {
+    return "%016x".formatted(new TreeMap<>(labels).toString().hashCode() & 0xffffffffL);
+  }
+
+  private static void assertFinished(GenericKubernetesResource incident) {
+    var status = (Map<?, ?>) incident.getAdditionalProperties().get("status");
+    assertThat(status).as("status of Incident %s", incident.getMetadata().getName()).isNotNull();
+    assertThat(FINISHED).as("phase of Incident %s", incident.getMetadata().getName()).contains((String) status.get("phase"));
+  }
+}
