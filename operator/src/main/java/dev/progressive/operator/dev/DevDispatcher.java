@@ -45,7 +45,13 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
     if (request.method() == HttpMethod.GET && Discovery.isDiscoveryPath(path)) {
       return discovery.document(path).map(this::json).orElseGet(() -> notFound(path));
     }
-    return super.dispatch(request);
+    try {
+      return super.dispatch(request);
+    } catch (RuntimeException e) {
+      // Unanswered, the mock's own handler would leave the client waiting forever.
+      return status(500, "InternalError", "the dev cluster cannot handle " + request.getMethod() + " "
+          + request.getPath() + ": " + e.getMessage());
+    }
   }
 
   @Override
@@ -71,9 +77,12 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse notFound(String path) {
-    return json(new StatusBuilder().withStatus("Failure").withCode(404).withReason("NotFound")
-        .withMessage("the server could not find the requested resource: " + path).build())
-        .setResponseCode(404);
+    return status(404, "NotFound", "the server could not find the requested resource: " + path);
+  }
+
+  private MockResponse status(int code, String reason, String message) {
+    return json(new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
+        .build()).setResponseCode(code);
   }
 
   private static String withoutQuery(String path) {

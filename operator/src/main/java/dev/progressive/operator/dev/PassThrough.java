@@ -1,5 +1,7 @@
 package dev.progressive.operator.dev;
 
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.helidon.http.Header;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -24,6 +26,9 @@ final class PassThrough implements Handler {
   private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host",
       "keep-alive", "transfer-encoding", "upgrade", "te", "trailer", "http2-settings");
 
+  private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private final HttpClient http;
   private final URI mock;
 
@@ -34,6 +39,10 @@ final class PassThrough implements Handler {
 
   @Override
   public void handle(ServerRequest request, ServerResponse response) throws IOException, InterruptedException {
+    if (isProtobuf(request)) {
+      refuseProtobuf(response);
+      return;
+    }
     HttpResponse<InputStream> answer = http.send(upstreamRequest(request), BodyHandlers.ofInputStream());
     response.status(answer.statusCode());
     answer.headers().map().forEach((name, values) -> {
@@ -44,6 +53,20 @@ final class PassThrough implements Handler {
     try (InputStream body = answer.body(); OutputStream out = response.outputStream()) {
       body.transferTo(out);
     }
+  }
+
+  private static boolean isProtobuf(ServerRequest request) {
+    return request.headers().contentType().filter(type -> type.text().startsWith(PROTOBUF)).isPresent();
+  }
+
+  /** The mock reads JSON only; kubectl's typed commands (create, scale) send protobuf. */
+  private static void refuseProtobuf(ServerResponse response) {
+    response.status(415).header("Content-Type", "application/json").send(SERIALIZATION.asJson(new StatusBuilder()
+        .withStatus("Failure")
+        .withCode(415)
+        .withReason("UnsupportedMediaType")
+        .withMessage("the dev cluster accepts JSON bodies only: use kubectl apply, edit or patch")
+        .build()));
   }
 
   private HttpRequest upstreamRequest(ServerRequest request) throws IOException {

@@ -96,6 +96,14 @@ class DevClusterKubectlTest {
         .contains("deployment.apps/greeter", "configmap/greeting");
   }
 
+  @Test
+  void typedCreateIsRefusedWithAReasonInsteadOfHanging() throws Exception {
+    Kubectl.Result create = kubectl.run("create", "configmap", "typed", "--from-literal=a=b");
+
+    assertThat(create.exitCode()).isNotZero();
+    assertThat(create.err()).contains("accepts JSON bodies only");
+  }
+
   private static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
       Resource<GenericKubernetesResource>> widgets() {
     return cluster.client().genericKubernetesResources("example.dev/v1", "Widget").inNamespace("default");

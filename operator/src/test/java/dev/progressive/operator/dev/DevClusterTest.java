@@ -101,6 +101,20 @@ class DevClusterTest {
   }
 
   @Test
+  void aBodyTheMockCannotReadGetsAnErrorInsteadOfNoAnswer() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(cluster.url().resolve("/api/v1/namespaces/default/configmaps"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{not json"))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).contains("the dev cluster cannot handle POST");
+  }
+
+  @Test
   void aClientFromTheKubeconfigWatchesThroughTheFrontWithALabelSelector() throws Exception {
     Path kubeconfig = cluster.writeKubeconfig(workDir.resolve("kubeconfig"));
     List<String> seen = new CopyOnWriteArrayList<>();
