@@ -3,9 +3,7 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.progressive.operator.OperatorHarness;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,32 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Idempotence and the guardrails, with alerts delivered over HTTP as Alertmanager delivers them. */
 class GuardrailIntegrationTest {
-  private static OperatorHarness harness;
-  private static AlertmanagerSender alertmanager;
+  private static RemediationCluster cluster;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws IOException {
-    harness = OperatorHarness.start();
-    var token = Files.writeString(dir.resolve("token"), "test-token");
-    alertmanager = new AlertmanagerSender(harness.startIntake(token), "test-token");
+    cluster = RemediationCluster.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    harness.close();
+    cluster.close();
   }
 
   private static RemediationFixture fixture(String namespace) {
-    return new RemediationFixture(harness, alertmanager, namespace);
+    return cluster.fixture(namespace);
   }
 
   @Test
   void theSameAlertDeliveredFiftyTimesAtOnceGivesOneIncidentAndOneScaleAction() throws Exception {
     var f = fixture("storm").withSamplesAndPlaybooks(spec -> { });
     var alert = f.alert("AgentUnhealthy", Map.of("service", "npa"));
-    var body = alertmanager.body("firing", alert, "0001-01-01T00:00:00Z");
+    var body = cluster.alertmanager().body("firing", alert, "0001-01-01T00:00:00Z");
     try (var pool = Executors.newFixedThreadPool(16)) {
-      var answers = pool.invokeAll(IntStream.range(0, 50).<Callable<Integer>>mapToObj(i -> () -> alertmanager.post(body)).toList());
+      var answers = pool.invokeAll(IntStream.range(0, 50).<Callable<Integer>>mapToObj(i -> () -> cluster.alertmanager().post(body)).toList());
       for (var answer : answers) {
         assertThat(answer.get()).isEqualTo(200);
       }

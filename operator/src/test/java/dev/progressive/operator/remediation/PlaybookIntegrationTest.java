@@ -3,13 +3,11 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.agent.AgentDeployment;
 import dev.progressive.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each of the five default playbooks, run by the real operator on the embedded API. */
 class PlaybookIntegrationTest {
   private static final List<String> AGENTS = List.of("mca", "npa", "wpa", "bma", "rpa");
-  private static OperatorHarness harness;
-  private static AlertmanagerSender alertmanager;
+  private static RemediationCluster cluster;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws IOException {
-    harness = OperatorHarness.start();
-    var token = Files.writeString(dir.resolve("token"), "test-token");
-    alertmanager = new AlertmanagerSender(harness.startIntake(token), "test-token");
+    cluster = RemediationCluster.start(dir);
   }
 
   private static RemediationFixture fixture(String namespace) {
-    return new RemediationFixture(harness, alertmanager, namespace);
+    return cluster.fixture(namespace);
   }
 
   @AfterAll
   static void stop() {
-    harness.close();
+    cluster.close();
   }
 
   @Test
@@ -59,7 +54,7 @@ class PlaybookIntegrationTest {
     var status = f.incident(incident).getStatus();
     assertThat(status.getTarget()).isEqualTo("mca");
     assertThat(status.getPlaybook()).isEqualTo(f.namespace + "/mca-down");
-    assertThat(harness.client().configMaps().inNamespace(f.namespace).withName(status.getDiagnostics()).get().getData())
+    assertThat(cluster.harness().client().configMaps().inNamespace(f.namespace).withName(status.getDiagnostics()).get().getData())
         .containsKeys("alert.txt", "events.txt", "mca-deployment.txt", "mca-pods.txt");
     assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentNotification");
     assertThat(f.eventReasons("mca")).contains("IncidentNotification");
@@ -158,13 +153,13 @@ class PlaybookIntegrationTest {
   /** Creates the pod, then reports its readiness through the status subresource, as a kubelet would. */
   private static Pod pod(Pod pod) {
     var status = pod.getStatus();
-    var created = harness.client().resource(pod).create();
+    var created = cluster.harness().client().resource(pod).create();
     created.setStatus(status);
-    return harness.client().resource(created).updateStatus();
+    return cluster.harness().client().resource(created).updateStatus();
   }
 
   private static String serving(RemediationFixture f, Pod pod) {
-    var current = harness.client().pods().inNamespace(f.namespace).withName(pod.getMetadata().getName()).get();
+    var current = cluster.harness().client().pods().inNamespace(f.namespace).withName(pod.getMetadata().getName()).get();
     return current.getMetadata().getLabels().get(AgentDeployment.SERVING_LABEL);
   }
 

@@ -2,8 +2,6 @@ package dev.progressive.operator.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.OperatorHarness;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,10 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeAfterRestartIntegrationTest {
   @Test
   void aRestartedOperatorResumesFromTheRecordWithoutRepeatingAStep(@TempDir Path dir) throws Exception {
-    try (var harness = OperatorHarness.start()) {
-      var token = Files.writeString(dir.resolve("token"), "test-token");
-      var alertmanager = new AlertmanagerSender(harness.startIntake(token), "test-token");
-      var f = new RemediationFixture(harness, alertmanager, "resume").withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
+    try (var cluster = RemediationCluster.start(dir)) {
+      var harness = cluster.harness();
+      var f = cluster.fixture("resume").withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
           .filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> {
             s.setAfter("3s");
             s.setTimeout("60s");
