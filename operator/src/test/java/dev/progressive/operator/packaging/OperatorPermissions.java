@@ -76,7 +76,7 @@ final class OperatorPermissions {
            var garbageCollector = new GarbageCollectorStandIn(cluster.client());
            var operatorClient = recording.connect(cluster.client())) {
         var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(),
-            new ProgressiveOperator.Settings(watched, Optional.of(OWN_NAMESPACE), true));
+            new ProgressiveOperator.Settings(watched, Optional.of(OWN_NAMESPACE), true).withRemediation(PlaybookDrill.SETTINGS));
         keepTheJvmWhenLeadershipEnds(operator);
         operator.start();
         try {

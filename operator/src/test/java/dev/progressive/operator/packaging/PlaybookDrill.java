@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,7 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +34,21 @@ import java.util.TreeMap;
 
 /**
  * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
- * waits), one alert each posted to the operator's webhook as Alertmanager sends it, and one alert that names
- * no namespace. Waits until every Incident in the agents' namespace has finished.
+ * waits), one alert each about a different agent (a target's cooldown would suppress the others) posted to
+ * the operator's webhook as Alertmanager sends it, and one alert that names no namespace. Once every Incident
+ * has finished, the alerts resolve, the mitigations are reverted and all but the newest Incident deleted.
  */
 final class PlaybookDrill {
+  /** Keeps one finished Incident per namespace, so that the drill also sees the older ones deleted. */
+  static final RemediationSettings SETTINGS = new RemediationSettings(false, Optional.empty(), 1, Duration.ofDays(7));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path PLAYBOOKS = ProjectTools.root().resolve("incident-playbooks");
   private static final Set<String> FINISHED = Set.of("Resolved", "Escalated", "Suppressed");
   private static final String TOKEN = "drill-token";
+  /** The sample agents' types, each the target of one alert. */
+  private static final List<String> AGENTS = List.of("mca", "npa", "wpa", "bma", "rpa");
+
+  private record Alert(Map<String, String> labels, String startsAt) {}
 
   private PlaybookDrill() {}
 
@@ -55,16 +63,28 @@ final class PlaybookDrill {
     var http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
     try {
       var webhook = URI.create("http://127.0.0.1:" + http.port() + AlertIntake.PATH);
-      for (var playbook : playbooks) {
-        post(webhook, alert(playbook, Map.of("namespace", namespace)));
+      var alerts = new ArrayList<Alert>();
+      for (int i = 0; i < playbooks.size(); i++) {
+        alerts.add(new Alert(labels(playbooks.get(i), namespace, AGENTS.get(i % AGENTS.size())), Instant.now().toString()));
       }
-      post(webhook, Map.of("alertname", "PostgreSQLDown", "severity", "critical"));
-      await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-          assertThat(admin.genericKubernetesResources("progressive.dev/v1alpha1", "Incident").inNamespace(namespace).list()
-              .getItems()).hasSize(playbooks.size()).allSatisfy(PlaybookDrill::assertFinished));
+      alerts.add(new Alert(Map.of("alertname", "PostgreSQLDown", "severity", "critical"), Instant.now().toString()));
+      for (var alert : alerts) {
+        post(webhook, alert, "firing");
+      }
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(incidents(admin, namespace)).hasSize(playbooks.size()).allSatisfy(PlaybookDrill::assertFinished));
+      for (var alert : alerts) {
+        post(webhook, alert, "resolved");
+      }
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(incidents(admin, namespace)).hasSize(SETTINGS.keepResolved()).allSatisfy(PlaybookDrill::assertFinished));
     } finally {
       http.close();
     }
+  }
+
+  private static List<GenericKubernetesResource> incidents(KubernetesClient admin, String namespace) {
+    return admin.genericKubernetesResources("progressive.dev/v1alpha1", "Incident").inNamespace(namespace).list().getItems();
   }
 
   /** The default playbooks in the namespace, waiting seconds instead of minutes before verifying and reverting. */
@@ -84,23 +104,20 @@ final class PlaybookDrill {
     return playbooks;
   }
 
-  /** An alert the playbook's trigger matches (any name for a catch-all), about the first agent it acts on. */
-  private static Map<String, String> alert(JsonNode playbook, Map<String, String> labels) {
-    var alert = new LinkedHashMap<>(labels);
+  /** An alert the playbook's trigger matches (any name for a catch-all) about the agent. */
+  private static Map<String, String> labels(JsonNode playbook, String namespace, String agent) {
     var names = playbook.at("/spec/trigger/alertNames");
-    alert.put("alertname", names.isEmpty() ? "DrillUnmatchedAlert" : names.get(0).asText());
-    alert.put("service", playbook.at("/spec/steps/0/agentTypes/0").asText("mca"));
-    alert.put("severity", "critical");
-    return alert;
+    return Map.of("alertname", names.isEmpty() ? "DrillUnmatchedAlert" : names.get(0).asText(),
+        "namespace", namespace, "service", agent, "severity", "critical");
   }
 
-  private static void post(URI webhook, Map<String, String> labels) throws IOException, InterruptedException {
-    var startsAt = Instant.now().toString();
-    var alert = Map.of("status", "firing", "labels", labels, "annotations", Map.of(), "startsAt", startsAt,
-        "endsAt", "0001-01-01T00:00:00Z", "fingerprint", fingerprint(labels));
-    var body = Map.of("version", "4", "status", "firing", "receiver", "progressive-operator", "alerts", List.of(alert),
-        "groupLabels", Map.of(), "commonLabels", labels, "commonAnnotations", Map.of(), "externalURL", "http://127.0.0.1:9093",
-        "groupKey", "{}:{}");
+  private static void post(URI webhook, Alert alert, String status) throws IOException, InterruptedException {
+    var endsAt = status.equals("resolved") ? Instant.now().toString() : "0001-01-01T00:00:00Z";
+    var item = Map.of("status", status, "labels", alert.labels(), "annotations", Map.of(), "startsAt", alert.startsAt(),
+        "endsAt", endsAt, "fingerprint", fingerprint(alert.labels()));
+    var body = Map.of("version", "4", "status", status, "receiver", "progressive-operator", "alerts", List.of(item),
+        "groupLabels", Map.of(), "commonLabels", alert.labels(), "commonAnnotations", Map.of(),
+        "externalURL", "http://127.0.0.1:9093", "groupKey", "{}:{}");
     var request = HttpRequest.newBuilder(webhook).header("Authorization", "Bearer " + TOKEN)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
