@@ -9,7 +9,8 @@ import java.util.List;
 /** The operator's CRDs, as the build generates them into the jar (and into crds/ in the repo). */
 public final class Crds {
   /** Every CRD the operator owns; a test keeps this list equal to what the build generates. */
-  public static final List<String> NAMES = List.of("progressiveagents.progressive.dev", "incidents.progressive.dev", "remediationplaybooks.progressive.dev");
+  public static final List<String> NAMES = List.of("progressiveagents.progressive.dev", "incidents.progressive.dev", "remediationplaybooks.progressive.dev",
+      "observabilitystacks.progressive.dev");
 
   private Crds() {}
 

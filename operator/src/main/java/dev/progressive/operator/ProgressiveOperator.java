@@ -1,8 +1,10 @@
 package dev.progressive.operator;
 
 import dev.progressive.operator.agent.AgentReconciler;
+import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.remediation.IncidentReconciler;
 import dev.progressive.operator.remediation.RemediationSettings;
+import dev.progressive.operator.stack.ObservabilityStackReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -48,7 +50,9 @@ public final class ProgressiveOperator {
             new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace().orElse(null)));
       }
     });
-    operator.register(new AgentReconciler(Clock.systemUTC()), c -> watch(c, settings));
+    var discovery = new MonitoringDiscovery(client, Clock.systemUTC());
+    operator.register(new AgentReconciler(Clock.systemUTC(), discovery), c -> watch(c, settings));
+    operator.register(new ObservabilityStackReconciler(Clock.systemUTC(), discovery), c -> watch(c, settings));
     operator.register(new IncidentReconciler(Clock.systemUTC(), settings.remediation(), registry), c -> watch(c, settings));
     return operator;
   }

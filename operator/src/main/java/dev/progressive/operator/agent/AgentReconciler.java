@@ -1,10 +1,16 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.cluster.ApiInstalled;
+import dev.progressive.operator.cluster.MonitoringDiscovery;
+import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.EventRecorder;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.StatusWriter;
 import dev.progressive.operator.remediation.Incident;
+import dev.progressive.operator.stack.NamespaceStack;
+import dev.progressive.operator.stack.ObservabilityStack;
+import dev.progressive.operator.stack.ObservabilityStackReconciler;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -38,17 +44,25 @@ import java.util.stream.Collectors;
     dependents = {
       @Dependent(name = "circuit-breaker", type = CircuitBreakerConfigDependent.class),
       @Dependent(name = "deployment", type = DeploymentDependent.class),
-      @Dependent(name = "service", type = ServiceDependent.class)
+      @Dependent(name = "service", type = ServiceDependent.class),
+      @Dependent(name = "service-monitor", type = ServiceMonitorDependent.class, activationCondition = ApiInstalled.class),
+      @Dependent(name = "prometheus-rule", type = PrometheusRuleDependent.class, activationCondition = ApiInstalled.class),
+      @Dependent(name = "grafana-dashboard", type = GrafanaDashboardDependent.class, activationCondition = ApiInstalled.class,
+          reconcilePrecondition = DashboardDelivery.AsCustomResource.class),
+      @Dependent(name = "dashboard-configmap", type = DashboardConfigMapDependent.class, useEventSourceWithName = "circuit-breaker",
+          reconcilePrecondition = DashboardDelivery.AsConfigMap.class)
     })
 public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public static final String NAME = "progressiveagent";
 
   private final Conditions conditions;
   private final Clock clock;
+  private final MonitoringDiscovery discovery;
 
-  public AgentReconciler(Clock clock) {
+  public AgentReconciler(Clock clock, MonitoringDiscovery discovery) {
     this.clock = clock;
     this.conditions = new Conditions(clock);
+    this.discovery = discovery;
   }
 
   @Override
@@ -62,7 +76,14 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
         .withSecondaryToPrimaryMapper(pod -> Set.of(
             new ResourceID(pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
         .build();
-    return List.of(new InformerEventSource<>(incidents, context), new InformerEventSource<>(pods, context));
+    // A stack's tracing settings and selector labels reach every agent of its namespace.
+    var stacks = InformerEventSourceConfiguration.from(ObservabilityStack.class, ProgressiveAgent.class)
+        .withSecondaryToPrimaryMapper(stack -> context.getPrimaryCache().list(stack.getMetadata().getNamespace())
+            .map(ResourceID::fromResource)
+            .collect(Collectors.toSet()))
+        .build();
+    return List.of(new InformerEventSource<>(incidents, context), new InformerEventSource<>(pods, context),
+        new InformerEventSource<>(stacks, context));
   }
 
   private static Set<ResourceID> agentsMitigatedBy(Incident incident) {
@@ -78,13 +99,22 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public UpdateControl<ProgressiveAgent> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
     var violations = SpecValidation.validate(agent.getSpec());
     var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class));
+    var monitoring = monitoring(agent, context);
     if (violations.isEmpty()) {
+      monitoring.store(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       quarantine(context, mitigations);
     }
     report(agent, context, new AgentStatus.Observation(
-        violations, context.getSecondaryResource(Deployment.class), mitigations, Optional.empty()));
-    return UpdateControl.noUpdate();
+        violations, context.getSecondaryResource(Deployment.class), mitigations, monitoring, Optional.empty()));
+    // Monitoring APIs and Prometheus selectors change without an event reaching us: look again.
+    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
+  }
+
+  private MonitoringSetup monitoring(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    var namespace = agent.getMetadata().getNamespace();
+    return discovery.setupFor(namespace,
+        NamespaceStack.of(context, namespace).map(ObservabilityStackReconciler::preferences));
   }
 
   private static void quarantine(Context<ProgressiveAgent> context, ActiveMitigations mitigations) {
@@ -102,7 +132,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     try {
       report(agent, context, new AgentStatus.Observation(List.of(),
           context.getSecondaryResource(Deployment.class),
-          ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)), Optional.of(e)));
+          ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)), monitoring(agent, context), Optional.of(e)));
     } catch (KubernetesClientException | OperatorException conflict) {
       // The status moved on meanwhile; the retry that follows reports on the fresh copy.
     }

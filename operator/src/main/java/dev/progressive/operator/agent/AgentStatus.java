@@ -6,6 +6,7 @@ import static dev.progressive.operator.common.Conditions.READY;
 import static dev.progressive.operator.common.Conditions.REMEDIATING;
 import static dev.progressive.operator.common.Conditions.of;
 
+import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -27,7 +28,8 @@ public final class AgentStatus {
 
   /** What was seen: spec problems, the Deployment as the cluster has it, and a reconcile failure. */
   public record Observation(
-      List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations, Optional<Exception> failure) {}
+      List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations,
+      MonitoringSetup monitoring, Optional<Exception> failure) {}
 
   public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
     var deployment = seen.deployment();
@@ -41,7 +43,8 @@ public final class AgentStatus {
     }
     status.setActiveMitigations(seen.mitigations().describe());
     status.setConditions(List.of(
-        ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen.mitigations())));
+        ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen.mitigations()),
+        MonitoredCondition.from(agent, seen.monitoring())));
     return status;
   }
 

@@ -3,6 +3,7 @@ package dev.progressive.operator.agent;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import dev.progressive.operator.remediation.Incident;
+import dev.progressive.operator.stack.NamespaceStack;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The agent's Deployment; desired state comes from {@link AgentDeployment}. */
@@ -17,6 +18,7 @@ public class DeploymentDependent extends RecordingDependent<Deployment, Progress
         .map(d -> d.getSpec().getTemplate().getMetadata().getAnnotations())
         .map(annotations -> annotations.get(AgentDeployment.RESTARTED_AT));
     var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)).keepingRestart(stamped);
-    return AgentDeployment.desired(agent, mitigations);
+    var stack = NamespaceStack.of(context, agent.getMetadata().getNamespace());
+    return AgentDeployment.desired(StackDefaults.applied(agent, stack), mitigations);
   }
 }

@@ -12,6 +12,24 @@ public class Monitoring {
   @JsonPropertyDescription("How often Prometheus scrapes the agent, e.g. 30s.")
   private String scrapeInterval = "30s";
 
+  @JsonPropertyDescription("Thresholds of the agent's alerts; each one left out keeps the seed's value.")
+  private AlertThresholds alerts;
+
+  @JsonPropertyDescription("The agent's service level objective; with it, the agent's PrometheusRule also holds"
+      + " multi-window multi-burn-rate alerts on its error and latency budgets.")
+  private Slo slo;
+
+  @Default("true")
+  @JsonPropertyDescription("Whether the agent gets a Grafana dashboard (a GrafanaDashboard, or a ConfigMap for the"
+      + " Grafana sidecar).")
+  private Boolean dashboard = true;
+
   public String getScrapeInterval() { return scrapeInterval; }
   public void setScrapeInterval(String scrapeInterval) { this.scrapeInterval = scrapeInterval; }
+  public AlertThresholds getAlerts() { return alerts; }
+  public void setAlerts(AlertThresholds alerts) { this.alerts = alerts; }
+  public Slo getSlo() { return slo; }
+  public void setSlo(Slo slo) { this.slo = slo; }
+  public Boolean getDashboard() { return dashboard; }
+  public void setDashboard(Boolean dashboard) { this.dashboard = dashboard; }
 }

@@ -33,6 +33,7 @@ public final class SpecValidation {
     checkUpstreams(spec.getUpstreams(), violations);
     checkEnv(spec, violations);
     checkBreakerAndTracing(spec, violations);
+    MonitoringValidation.check(spec.getMonitoring(), violations);
     return violations;
   }
 

@@ -3,6 +3,11 @@ package dev.progressive.operator.cli;
 import dev.progressive.operator.agent.AgentChildren;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.agent.SpecValidation;
+import dev.progressive.operator.agent.SpecViolation;
+import dev.progressive.operator.stack.NamespaceStack;
+import dev.progressive.operator.stack.ObservabilityStack;
+import dev.progressive.operator.stack.StackChildren;
+import dev.progressive.operator.stack.StackValidation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -19,9 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     description = "Print, as YAML, every object the operator would create for the custom resources in a"
-        + " file or directory. Needs no cluster: a preview for GitOps reviews.")
+        + " file or directory, on a cluster with prometheus-operator. Needs no cluster: a preview for GitOps reviews.")
 final class RenderCommand implements Callable<Integer> {
   static final int INVALID = 1;
+  private static final String V1ALPHA1 = ProgressiveAgent.GROUP + "/v1alpha1";
 
   @Spec CommandSpec spec;
 
@@ -32,43 +38,64 @@ final class RenderCommand implements Callable<Integer> {
       description = "Namespace for resources that name none (default: ${DEFAULT-VALUE}).")
   String namespace;
 
+  @Option(names = "--plain-prometheus", paramLabel = "<dir>",
+      description = "Also write, into <dir>, what a Prometheus and Alertmanager without prometheus-operator need:"
+          + " rules/*.yml, prometheus.yml (rule files and a kubernetes_sd scrape config) and alertmanager.yml"
+          + " (credentials as files under /etc/alertmanager/secrets).")
+  Path plainPrometheus;
+
+  private boolean allValid = true;
+
   @Override
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    var documents = Manifests.read(path);
+    var stacks = valid(documents, "ObservabilityStack", ObservabilityStack.class, err);
+    var agents = valid(documents, "ProgressiveAgent", ProgressiveAgent.class, err);
+    documents.stream().filter(d -> !V1ALPHA1.equals(d.apiVersion())
+            || !List.of("ObservabilityStack", "ProgressiveAgent").contains(d.kind()))
+        .forEach(d -> err.printf("%s: skipping %s %s, which the operator does not render%n", d.source(), d.apiVersion(), d.kind()));
     var serialization = new KubernetesSerialization();
-    boolean allValid = true;
-    for (var document : Manifests.read(path)) {
-      if (!isAgent(document)) {
-        err.printf("%s: skipping %s %s, which the operator does not render%n",
-            document.source(), document.apiVersion(), document.kind());
-        continue;
-      }
-      var children = children(Manifests.convert(document, ProgressiveAgent.class), document.source(), err);
-      allValid &= children != null;
-      if (children != null) {
-        children.forEach(child -> out.print(serialization.asYaml(child)));
-      }
+    for (var stack : stacks) {
+      StackChildren.desired(stack).forEach(child -> out.print(serialization.asYaml(child)));
+    }
+    for (var agent : agents) {
+      var stack = NamespaceStack.governing(stacks.stream()
+          .filter(s -> s.getMetadata().getNamespace().equals(agent.getMetadata().getNamespace())));
+      AgentChildren.desired(agent, stack).forEach(child -> out.print(serialization.asYaml(child)));
     }
     out.flush();
+    if (plainPrometheus != null) {
+      PlainPrometheusFiles.write(plainPrometheus, agents, stacks).forEach(file -> err.printf("wrote %s%n", file));
+    }
     return allValid ? 0 : INVALID;
   }
 
-  private static boolean isAgent(Manifests.Document document) {
-    return "ProgressiveAgent".equals(document.kind())
-        && (ProgressiveAgent.GROUP + "/v1alpha1").equals(document.apiVersion());
+  /** The resources of one kind with a valid spec; the others are reported on stderr and left out. */
+  private <T extends HasMetadata> List<T> valid(List<Manifests.Document> documents, String kind, Class<T> type, PrintWriter err) {
+    var valid = new ArrayList<T>();
+    for (var document : documents) {
+      if (!kind.equals(document.kind()) || !V1ALPHA1.equals(document.apiVersion())) {
+        continue;
+      }
+      var resource = Manifests.convert(document, type);
+      if (resource.getMetadata().getNamespace() == null) {
+        resource.getMetadata().setNamespace(namespace);
+      }
+      var violations = violations(resource);
+      violations.forEach(v -> err.printf("%s: %s %s: %s%n", document.source(), kind, resource.getMetadata().getName(), v));
+      allValid &= violations.isEmpty();
+      if (violations.isEmpty()) {
+        valid.add(resource);
+      }
+    }
+    return valid;
   }
 
-  /** The agent's children, or null (after saying why on stderr) when its spec is invalid. */
-  private List<HasMetadata> children(ProgressiveAgent agent, Path source, PrintWriter err) {
-    if (agent.getMetadata().getNamespace() == null) {
-      agent.getMetadata().setNamespace(namespace);
-    }
-    var violations = SpecValidation.validate(agent.getSpec());
-    if (!violations.isEmpty()) {
-      violations.forEach(v -> err.printf("%s: ProgressiveAgent %s: %s%n", source, agent.getMetadata().getName(), v));
-      return null;
-    }
-    return new ArrayList<>(AgentChildren.desired(agent));
+  private static List<SpecViolation> violations(HasMetadata resource) {
+    return resource instanceof ProgressiveAgent agent
+        ? SpecValidation.validate(agent.getSpec())
+        : StackValidation.validate(((ObservabilityStack) resource).getSpec());
   }
 }

@@ -21,6 +21,7 @@ public final class Conditions {
   public static final String AVAILABLE = "Available";
   public static final String DEGRADED = "Degraded";
   public static final String REMEDIATING = "Remediating";
+  public static final String MONITORED = "Monitored";
 
   private final Clock clock;
 

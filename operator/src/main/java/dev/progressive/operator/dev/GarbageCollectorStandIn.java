@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
@@ -19,7 +20,11 @@ public final class GarbageCollectorStandIn implements AutoCloseable {
   private static final List<List<String>> CHILD_KINDS = List.of(
       List.of("apps/v1", "Deployment"),
       List.of("v1", "Service"),
-      List.of("v1", "ConfigMap"));
+      List.of("v1", "ConfigMap"),
+      List.of("monitoring.coreos.com/v1", "ServiceMonitor"),
+      List.of("monitoring.coreos.com/v1", "PrometheusRule"),
+      List.of("monitoring.coreos.com/v1alpha1", "AlertmanagerConfig"),
+      List.of("grafana.integreatly.org/v1beta1", "GrafanaDashboard"));
 
   private final KubernetesClient client;
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
@@ -54,10 +59,18 @@ public final class GarbageCollectorStandIn implements AutoCloseable {
   private void deleteChildrenOf(HasMetadata owner) {
     var uid = owner.getMetadata().getUid();
     for (var kind : CHILD_KINDS) {
-      client.genericKubernetesResources(kind.get(0), kind.get(1))
-          .inNamespace(owner.getMetadata().getNamespace()).list().getItems().stream()
+      children(kind, owner.getMetadata().getNamespace()).stream()
           .filter(child -> child.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uid.equals(ref.getUid())))
           .forEach(child -> client.resource(child).delete());
+    }
+  }
+
+  /** The objects of one kind in a namespace; none when the cluster does not serve the kind (no CRD installed). */
+  private List<GenericKubernetesResource> children(List<String> kind, String namespace) {
+    try {
+      return client.genericKubernetesResources(kind.get(0), kind.get(1)).inNamespace(namespace).list().getItems();
+    } catch (KubernetesClientException notServed) {
+      return List.of();
     }
   }
 

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class AgentDeploymentTest {
     var agent = Agents.agent("mca", AgentType.MCA);
     agent.getMetadata().setLabels(Map.of(Labels.INSTANCE, "argo-app", "team", "x"));
     agent.getMetadata().setAnnotations(Map.of("argocd.argoproj.io/tracking-id", "app:progressive.dev/ProgressiveAgent:ns/mca"));
-    for (var child : AgentChildren.desired(agent)) {
+    for (var child : AgentChildren.desired(agent, Optional.empty())) {
       assertThat(child.getMetadata().getAnnotations()).doesNotContainKey("argocd.argoproj.io/tracking-id");
       assertThat(child.getMetadata().getLabels()).containsEntry(Labels.INSTANCE, "mca").doesNotContainKey("team");
     }

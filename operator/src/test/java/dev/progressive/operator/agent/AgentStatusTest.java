@@ -2,6 +2,7 @@ package dev.progressive.operator.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentStatusTest {
+  private static final MonitoringSetup NO_MONITORING_APIS = MonitoringSetup.none("progressive-framework-v5");
   private final ProgressiveAgent agent = Agents.agent("npa", AgentType.NPA);
 
   @Test
@@ -51,7 +53,7 @@ class AgentStatusTest {
 
   @Test
   void aFailureIsNotReadyAndDegradedWithTheCause() {
-    var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE,
+    var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
         Optional.of(new IllegalStateException("forbidden: deployments.apps")));
     var status = AgentStatus.desired(agent, failed);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(AgentStatus.REASON_FAILED);
@@ -61,14 +63,14 @@ class AgentStatusTest {
   @Test
   void anInvalidSpecSaysWhichFieldAndThatChildrenWereKept() {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
-        Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, Optional.empty());
+        Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty());
     var ready = condition(AgentStatus.desired(agent, invalid), Conditions.READY);
     assertThat(ready.getReason()).isEqualTo(AgentStatus.REASON_INVALID);
     assertThat(ready.getMessage()).startsWith("spec.port: must be between").contains("left as they were");
   }
 
   private static AgentStatus.Observation seen(Deployment deployment) {
-    return new AgentStatus.Observation(List.of(), Optional.of(deployment), ActiveMitigations.NONE, Optional.empty());
+    return new AgentStatus.Observation(List.of(), Optional.of(deployment), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty());
   }
 
   private static Deployment deployment(int replicas, int ready, long generation) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +27,22 @@ class RenderCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     var documents = parse(run.out());
     assertThat(documents).extracting(d -> d.path("kind").asText() + "/" + d.path("metadata").path("name").asText())
-        .containsExactlyInAnyOrder(
-            "Deployment/mca", "Service/mca", "ConfigMap/mca-circuit-breaker",
-            "Deployment/npa", "Service/npa", "ConfigMap/npa-circuit-breaker",
-            "Deployment/wpa", "Service/wpa", "ConfigMap/wpa-circuit-breaker",
-            "Deployment/bma", "Service/bma", "ConfigMap/bma-circuit-breaker",
-            "Deployment/rpa", "Service/rpa", "ConfigMap/rpa-circuit-breaker");
+        .containsExactlyInAnyOrderElementsOf(expectedSampleObjects());
     assertThat(documents).allSatisfy(d ->
         assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("progressive-framework-v5"));
     assertThat(run.err()).contains("skipping v1 Namespace");
+  }
+
+  /** The stack's objects, then each agent's: the samples' stack delivers dashboards to the sidecar and runs Jaeger. */
+  private static List<String> expectedSampleObjects() {
+    var objects = new ArrayList<>(List.of("PrometheusRule/observability-system", "AlertmanagerConfig/observability",
+        "ConfigMap/observability-dashboards", "ConfigMap/observability-datasources", "Deployment/observability-jaeger",
+        "Service/observability-jaeger"));
+    for (var agent : List.of("mca", "npa", "wpa", "bma", "rpa")) {
+      objects.addAll(List.of("Deployment/" + agent, "Service/" + agent, "ConfigMap/" + agent + "-circuit-breaker",
+          "ServiceMonitor/" + agent, "PrometheusRule/" + agent, "ConfigMap/" + agent + "-dashboard"));
+    }
+    return objects;
   }
 
   @Test
@@ -54,7 +62,8 @@ class RenderCommandTest {
     assertThat(run.exitCode()).isEqualTo(RenderCommand.INVALID);
     assertThat(run.err()).contains("ProgressiveAgent bad: spec.replicas: 20 is above spec.scaling.maxReplicas (4)");
     assertThat(parse(run.out())).extracting(d -> d.path("metadata").path("namespace").asText() + "/" + d.path("metadata").path("name").asText())
-        .containsExactly("team-a/good", "team-a/good", "team-a/good-circuit-breaker");
+        .containsExactly("team-a/good", "team-a/good", "team-a/good-circuit-breaker", "team-a/good", "team-a/good",
+            "team-a/good-dashboard");
   }
 
   @Test

@@ -1,0 +1,48 @@
+package dev.progressive.operator.agent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.progressive.operator.monitoring.AgentAlertThresholds;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import java.util.Objects;
+
+/** The agent's alert thresholds; a missing one keeps the seed's value. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AlertThresholds {
+  @Min(0.001)
+  @JsonPropertyDescription("MCAHighResponseTime fires when the 95th percentile latency stays above this many seconds (seed: 2).")
+  private Double responseTimeP95Seconds;
+
+  @Min(0.0001)
+  @Max(1)
+  @JsonPropertyDescription("MCAHighErrorRate fires when this share of responses are 5xx, e.g. 0.05 for 5% (seed: 0.05).")
+  private Double errorRatio;
+
+  @Min(1)
+  @JsonPropertyDescription("AgentHighMemoryUsage fires above this resident memory in MiB (seed: 1024).")
+  private Double memoryMiB;
+
+  @Min(1)
+  @JsonPropertyDescription("The NPA and WPA business alerts fire above this many failed requests in 10 minutes (seed: 5).")
+  private Double failuresPer10m;
+
+  /** The thresholds the rule generator takes: these, with the seed's where unset. */
+  AgentAlertThresholds withSeedDefaults() {
+    var seed = AgentAlertThresholds.SEED;
+    return new AgentAlertThresholds(
+        Objects.requireNonNullElse(responseTimeP95Seconds, seed.responseTimeP95Seconds()),
+        Objects.requireNonNullElse(errorRatio, seed.errorRatio()),
+        Objects.requireNonNullElse(memoryMiB, seed.memoryMiB()),
+        Objects.requireNonNullElse(failuresPer10m, seed.failuresPer10m()));
+  }
+
+  public Double getResponseTimeP95Seconds() { return responseTimeP95Seconds; }
+  public void setResponseTimeP95Seconds(Double responseTimeP95Seconds) { this.responseTimeP95Seconds = responseTimeP95Seconds; }
+  public Double getErrorRatio() { return errorRatio; }
+  public void setErrorRatio(Double errorRatio) { this.errorRatio = errorRatio; }
+  public Double getMemoryMiB() { return memoryMiB; }
+  public void setMemoryMiB(Double memoryMiB) { this.memoryMiB = memoryMiB; }
+  public Double getFailuresPer10m() { return failuresPer10m; }
+  public void setFailuresPer10m(Double failuresPer10m) { this.failuresPer10m = failuresPer10m; }
+}

@@ -1,0 +1,20 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.common.RecordingDependent;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/**
+ * The agent's dashboard as a ConfigMap for the Grafana sidecar. It shares the ConfigMap informer of
+ * the circuit-breaker file; the two tell their objects apart by name.
+ */
+public class DashboardConfigMapDependent extends RecordingDependent<ConfigMap, ProgressiveAgent> {
+  public DashboardConfigMapDependent() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    return AgentDashboard.configMap(agent);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.GrafanaDashboard;
+import dev.progressive.operator.common.SpecMatchingDependent;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.Map;
+
+/** The agent's dashboard as a GrafanaDashboard, when the namespace's stack delivers through grafana-operator. */
+public class GrafanaDashboardDependent extends SpecMatchingDependent<GrafanaDashboard, ProgressiveAgent> {
+  public GrafanaDashboardDependent() {
+    super(GrafanaDashboard.class);
+  }
+
+  @Override
+  protected GrafanaDashboard desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    return AgentDashboard.grafanaDashboard(agent, MonitoringSetup.in(context).grafanaInstance().orElse(Map.of()));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.monitoring.MetricContract;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Checks spec.monitoring as the CRD schema would, for clusters that run without it. */
+final class MonitoringValidation {
+  private MonitoringValidation() {}
+
+  static void check(Monitoring monitoring, List<SpecViolation> violations) {
+    if (monitoring == null) {
+      return;
+    }
+    var alerts = monitoring.getAlerts();
+    if (alerts != null) {
+      positive("spec.monitoring.alerts.responseTimeP95Seconds", alerts.getResponseTimeP95Seconds(), violations);
+      positive("spec.monitoring.alerts.memoryMiB", alerts.getMemoryMiB(), violations);
+      positive("spec.monitoring.alerts.failuresPer10m", alerts.getFailuresPer10m(), violations);
+      var ratio = alerts.getErrorRatio();
+      if (ratio != null && (ratio <= 0 || ratio > 1)) {
+        violations.add(new SpecViolation("spec.monitoring.alerts.errorRatio", "must be above 0 and at most 1 (0.05 is 5%), got " + ratio));
+      }
+    }
+    if (monitoring.getSlo() != null) {
+      checkSlo(monitoring.getSlo(), violations);
+    }
+  }
+
+  private static void checkSlo(Slo slo, List<SpecViolation> violations) {
+    var availability = slo.getAvailability();
+    if (availability == null || availability < 50 || availability > 99.999) {
+      violations.add(new SpecViolation("spec.monitoring.slo.availability", "must be a percentage from 50 to 99.999, e.g. 99.9, got " + availability));
+    }
+    var latency = slo.getLatencyP95();
+    if (latency != null && !isBucketBound(latency)) {
+      violations.add(new SpecViolation("spec.monitoring.slo.latencyP95", latency + " is not a bucket bound of "
+          + MetricContract.REQUEST_DURATION + "; use one of " + MetricContract.REQUEST_DURATION_BUCKETS.stream()
+              .map(BigDecimal::toPlainString).collect(Collectors.joining(", "))));
+    }
+  }
+
+  static boolean isBucketBound(double seconds) {
+    return MetricContract.REQUEST_DURATION_BUCKETS.stream().anyMatch(b -> b.compareTo(BigDecimal.valueOf(seconds)) == 0);
+  }
+
+  private static void positive(String field, Double value, List<SpecViolation> violations) {
+    if (value != null && value <= 0) {
+      violations.add(new SpecViolation(field, "must be above 0, got " + value));
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.PrometheusRule;
+import dev.progressive.operator.common.SpecMatchingDependent;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** The agent's PrometheusRule; desired state comes from {@link AgentPrometheusRule}. */
+public class PrometheusRuleDependent extends SpecMatchingDependent<PrometheusRule, ProgressiveAgent> {
+  public PrometheusRuleDependent() {
+    super(PrometheusRule.class);
+  }
+
+  @Override
+  protected PrometheusRule desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    return AgentPrometheusRule.desired(agent, MonitoringSetup.in(context));
+  }
+}

@@ -1,0 +1,18 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.ServiceMonitor;
+import dev.progressive.operator.common.SpecMatchingDependent;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** The agent's ServiceMonitor; desired state comes from {@link AgentServiceMonitor}. */
+public class ServiceMonitorDependent extends SpecMatchingDependent<ServiceMonitor, ProgressiveAgent> {
+  public ServiceMonitorDependent() {
+    super(ServiceMonitor.class);
+  }
+
+  @Override
+  protected ServiceMonitor desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    return AgentServiceMonitor.desired(agent, MonitoringSetup.in(context));
+  }
+}

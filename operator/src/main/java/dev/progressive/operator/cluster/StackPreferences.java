@@ -1,0 +1,13 @@
+package dev.progressive.operator.cluster;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a namespace's ObservabilityStack says about monitoring objects.
+ *
+ * @param stackName the stack's name, for messages
+ * @param selectorLabels labels the cluster's Prometheus selects on; empty to discover them
+ * @param grafanaInstance present when dashboards go to grafana-operator: the labels of its Grafana
+ */
+public record StackPreferences(String stackName, Map<String, String> selectorLabels, Optional<Map<String, String>> grafanaInstance) {}

@@ -1,0 +1,18 @@
+package dev.progressive.operator.stack;
+
+import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.AlertmanagerConfig;
+import dev.progressive.operator.common.SpecMatchingDependent;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** The namespace's AlertmanagerConfig; desired state comes from {@link StackAlerting}. */
+public class AlertmanagerConfigDependent extends SpecMatchingDependent<AlertmanagerConfig, ObservabilityStack> {
+  public AlertmanagerConfigDependent() {
+    super(AlertmanagerConfig.class);
+  }
+
+  @Override
+  protected AlertmanagerConfig desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return StackAlerting.desired(stack, MonitoringSetup.in(context));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.progressive.operator.stack;
+
+import dev.progressive.operator.common.RecordingDependent;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** The system dashboards for the Grafana sidecar; desired state comes from {@link StackDashboards}. */
+public class DashboardsConfigMapDependent extends RecordingDependent<ConfigMap, ObservabilityStack> {
+  public DashboardsConfigMapDependent() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return StackDashboards.configMap(stack);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.progressive.operator.stack;
+
+import dev.progressive.operator.cluster.GrafanaDashboard;
+import dev.progressive.operator.cluster.MonitoringSetup;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The system dashboards as GrafanaDashboards, one each (a bulk dependent); desired state from {@link StackDashboards}. */
+public class GrafanaDashboardsDependent extends KubernetesDependentResource<GrafanaDashboard, ObservabilityStack>
+    implements CRUDKubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack>,
+        KubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack>, GarbageCollected<ObservabilityStack> {
+
+  public GrafanaDashboardsDependent() {
+    super(GrafanaDashboard.class);
+  }
+
+  @Override
+  public Map<ResourceID, GrafanaDashboard> desiredResources(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    var instance = MonitoringSetup.in(context).grafanaInstance().orElse(Map.of());
+    return StackDashboards.grafanaDashboards(stack, instance).stream()
+        .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+  }
+
+  @Override
+  public Map<ResourceID, GrafanaDashboard> getSecondaryResources(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return context.getSecondaryResourcesAsStream(GrafanaDashboard.class)
+        .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.progressive.operator.stack;
+
+import dev.progressive.operator.common.RecordingDependent;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/**
+ * The Loki datasource for the Grafana sidecar; desired state comes from {@link LokiDatasource}. It
+ * shares the ConfigMap informer of the dashboards; the two tell their objects apart by name.
+ */
+public class LokiDatasourceDependent extends RecordingDependent<ConfigMap, ObservabilityStack> {
+  public LokiDatasourceDependent() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return LokiDatasource.configMap(stack);
+  }
+}

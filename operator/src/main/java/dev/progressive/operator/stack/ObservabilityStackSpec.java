@@ -1,0 +1,44 @@
+package dev.progressive.operator.stack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ObservabilityStackSpec {
+  @JsonPropertyDescription("How the cluster's Prometheus (prometheus-operator) picks up the namespace's ServiceMonitors and PrometheusRules.")
+  private PrometheusSettings prometheus = new PrometheusSettings();
+
+  @JsonPropertyDescription("Alertmanager routing as an AlertmanagerConfig: the seed's routes and receivers, with every"
+      + " credential from a Secret. Left out, no AlertmanagerConfig is made.")
+  private Alerting alerting;
+
+  @JsonPropertyDescription("How dashboards reach Grafana.")
+  private DashboardSettings dashboards = new DashboardSettings();
+
+  @JsonPropertyDescription("Where agents send traces: a Jaeger the stack runs, or an external OTLP endpoint.")
+  private TracingSettings tracing = new TracingSettings();
+
+  @JsonPropertyDescription("Logs: a Grafana datasource for Loki that links trace_id in the agents' JSON logs to the traces.")
+  private Logging logging;
+
+  @JsonPropertyDescription("The namespace's service level agreement: the SLA alerts and the SLO burn-rate alerts over all its agents.")
+  private Sla sla = new Sla();
+
+  @JsonPropertyDescription("The route from Alertmanager to the operator's remediation webhook.")
+  private Remediation remediation;
+
+  public PrometheusSettings getPrometheus() { return prometheus; }
+  public void setPrometheus(PrometheusSettings prometheus) { this.prometheus = prometheus; }
+  public Alerting getAlerting() { return alerting; }
+  public void setAlerting(Alerting alerting) { this.alerting = alerting; }
+  public DashboardSettings getDashboards() { return dashboards; }
+  public void setDashboards(DashboardSettings dashboards) { this.dashboards = dashboards; }
+  public TracingSettings getTracing() { return tracing; }
+  public void setTracing(TracingSettings tracing) { this.tracing = tracing; }
+  public Logging getLogging() { return logging; }
+  public void setLogging(Logging logging) { this.logging = logging; }
+  public Sla getSla() { return sla; }
+  public void setSla(Sla sla) { this.sla = sla; }
+  public Remediation getRemediation() { return remediation; }
+  public void setRemediation(Remediation remediation) { this.remediation = remediation; }
+}

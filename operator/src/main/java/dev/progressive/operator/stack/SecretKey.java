@@ -1,0 +1,37 @@
+package dev.progressive.operator.stack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.progressive.operator.monitoring.SecretRef;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** A key of a Secret in the stack's namespace: how every credential is given, never its value. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SecretKey {
+  @Required
+  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @JsonPropertyDescription("Name of the Secret, in the stack's namespace.")
+  private String name;
+
+  @Required
+  @Pattern("^[-._a-zA-Z0-9]+$")
+  @JsonPropertyDescription("Key within the Secret.")
+  private String key;
+
+  public SecretKey() {}
+
+  public SecretKey(String name, String key) {
+    this.name = name;
+    this.key = key;
+  }
+
+  SecretRef toRef() {
+    return new SecretRef(name, key);
+  }
+
+  public String getName() { return name; }
+  public void setName(String name) { this.name = name; }
+  public String getKey() { return key; }
+  public void setKey(String key) { this.key = key; }
+}

@@ -1,0 +1,65 @@
+package dev.progressive.operator.stack;
+
+import dev.progressive.operator.agent.SpecViolation;
+import dev.progressive.operator.monitoring.MetricContract;
+import dev.progressive.operator.stack.TracingSettings.Backend;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a stack's spec as the CRD schema would, and what it cannot say, for clusters that run without it. */
+public final class StackValidation {
+  private StackValidation() {}
+
+  public static List<SpecViolation> validate(ObservabilityStackSpec spec) {
+    var violations = new ArrayList<SpecViolation>();
+    checkSla(spec.getSla(), violations);
+    var tracing = spec.getTracing();
+    if (tracing.getBackend() == Backend.EXTERNAL && tracing.getEndpoint() == null) {
+      violations.add(new SpecViolation("spec.tracing.endpoint", "is required with backend external, e.g. http://otel-collector:4317"));
+    }
+    if (tracing.getSamplingRatio() == null || tracing.getSamplingRatio() < 0 || tracing.getSamplingRatio() > 1) {
+      violations.add(new SpecViolation("spec.tracing.samplingRatio", "must be between 0 and 1, got " + tracing.getSamplingRatio()));
+    }
+    checkAlerting(spec.getAlerting(), violations);
+    var remediation = spec.getRemediation();
+    if (remediation != null && (remediation.getWebhookUrl() == null || missing(remediation.getWebhookAuthSecret()))) {
+      violations.add(new SpecViolation("spec.remediation", "needs webhookUrl and webhookAuthSecret {name, key}"));
+    }
+    if (spec.getLogging() != null && spec.getLogging().getLokiUrl() == null) {
+      violations.add(new SpecViolation("spec.logging.lokiUrl", "is required, e.g. http://loki.logging:3100"));
+    }
+    return violations;
+  }
+
+  private static void checkSla(Sla sla, List<SpecViolation> violations) {
+    if (sla.getAvailability() == null || sla.getAvailability() < 50 || sla.getAvailability() > 99.999) {
+      violations.add(new SpecViolation("spec.sla.availability", "must be a percentage from 50 to 99.999, got " + sla.getAvailability()));
+    }
+    if (sla.getLatencyP95() == null || MetricContract.REQUEST_DURATION_BUCKETS.stream()
+        .noneMatch(b -> b.compareTo(BigDecimal.valueOf(sla.getLatencyP95())) == 0)) {
+      violations.add(new SpecViolation("spec.sla.latencyP95", sla.getLatencyP95() + " is not a bucket bound of "
+          + MetricContract.REQUEST_DURATION + " " + MetricContract.REQUEST_DURATION_BUCKETS));
+    }
+  }
+
+  private static void checkAlerting(Alerting alerting, List<SpecViolation> violations) {
+    if (alerting == null) {
+      return;
+    }
+    if (alerting.getSmtp() == null || alerting.getSmtp().getSmarthost() == null || alerting.getSmtp().getFrom() == null) {
+      violations.add(new SpecViolation("spec.alerting.smtp", "needs smarthost and from"));
+    }
+    if (missing(alerting.getSlackWebhook())) {
+      violations.add(new SpecViolation("spec.alerting.slackWebhook", "needs a Secret {name, key}"));
+    }
+    var pagerDuty = alerting.getPagerDuty();
+    if (pagerDuty == null || missing(pagerDuty.getMca()) || missing(pagerDuty.getSre())) {
+      violations.add(new SpecViolation("spec.alerting.pagerDuty", "needs mca and sre, each a Secret {name, key}"));
+    }
+  }
+
+  private static boolean missing(SecretKey secret) {
+    return secret == null || secret.getName() == null || secret.getKey() == null;
+  }
+}

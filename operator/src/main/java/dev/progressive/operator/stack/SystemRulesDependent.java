@@ -1,0 +1,18 @@
+package dev.progressive.operator.stack;
+
+import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.PrometheusRule;
+import dev.progressive.operator.common.SpecMatchingDependent;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** The namespace's system-wide PrometheusRule; desired state comes from {@link StackRules}. */
+public class SystemRulesDependent extends SpecMatchingDependent<PrometheusRule, ObservabilityStack> {
+  public SystemRulesDependent() {
+    super(PrometheusRule.class);
+  }
+
+  @Override
+  protected PrometheusRule desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return StackRules.desired(stack, MonitoringSetup.in(context));
+  }
+}
