@@ -1,28 +1,36 @@
 package dev.progressive.operator.cli;
 
+import static java.util.function.Predicate.not;
+
 import dev.progressive.operator.Crds;
 import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.GarbageCollectorStandIn;
 import dev.progressive.operator.dev.KubeletStandIn;
+import dev.progressive.operator.dev.LocalAgentProcesses;
+import dev.progressive.operator.dev.RuntimeLauncher;
 import dev.progressive.operator.intake.IntakeSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -54,15 +62,34 @@ final class DevCommand implements Callable<Integer> {
       description = "Port of the operator's /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
+  @Option(names = "--with-runtime",
+      description = "Run each agent's replicas as local agent-runtime processes on 127.0.0.1, with fault"
+          + " injection on, instead of only reporting them ready.")
+  boolean withRuntime;
+
+  @Option(names = "--runtime-jar", defaultValue = "agent-runtime/target/agent-runtime.jar",
+      description = "The agent runtime for --with-runtime (default: ${DEFAULT-VALUE}).")
+  Path runtimeJar;
+
+  @Option(names = "--with-prometheus",
+      description = "With --with-runtime: also run Prometheus and Alertmanager (Debian packages prometheus and"
+          + " prometheus-alertmanager) on the local agents, with the operator's alert rules and its webhook.")
+  boolean withPrometheus;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     var out = spec.commandLine().getOut();
+    if (withPrometheus && !withRuntime) {
+      throw new ParameterException(spec.commandLine(), "--with-prometheus needs --with-runtime: it scrapes the local agents");
+    }
+    var runtime = withRuntime ? new RuntimeLauncher(runtimeJar, kubeconfig.toAbsolutePath().resolveSibling("pods")) : null;
     var cluster = DevCluster.start();
     var client = cluster.client();
     Crds.load().forEach(crd -> client.resource(crd).create());
-    var kubelet = new KubeletStandIn(client);
-    var garbageCollector = new GarbageCollectorStandIn(client);
     Files.createDirectories(kubeconfig.toAbsolutePath().getParent());
+    var processes = withRuntime ? LocalAgentProcesses.start(client, runtime, kubeconfig.toAbsolutePath().getParent()) : null;
+    var kubelet = withRuntime ? new KubeletStandIn(client, not(LocalAgentProcesses::runsAgent)) : new KubeletStandIn(client);
+    var garbageCollector = new GarbageCollectorStandIn(client);
     var kubeconfigPath = cluster.writeKubeconfig(kubeconfig).toAbsolutePath();
     var tokenFile = writeWebhookToken(kubeconfigPath.resolveSibling("webhook-token"));
     var intake = new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES);
@@ -70,9 +97,18 @@ final class DevCommand implements Callable<Integer> {
     int applied = noSamples ? 0 : apply(client, samples, out) + apply(client, playbooks, out);
     printWelcome(out, cluster, kubeconfigPath, running.httpPort(), applied);
     printWebhookExample(out, tokenFile, running.httpPort());
+    var monitoring = withRuntime ? LocalRuntimeWelcome.start(out, client, processes, withPrometheus,
+        URI.create("http://127.0.0.1:" + running.httpPort() + "/alertmanager/webhook"), tokenFile) : null;
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    running.runUntilShutdown(garbageCollector, kubelet, cluster);
+    var others = new ArrayList<AutoCloseable>(List.of(garbageCollector, kubelet, cluster));
+    if (withRuntime) {
+      others.add(0, processes);
+    }
+    if (monitoring != null) {
+      others.add(0, monitoring);
+    }
+    running.runUntilShutdown(others.toArray(AutoCloseable[]::new));
     return 0;
   }
 

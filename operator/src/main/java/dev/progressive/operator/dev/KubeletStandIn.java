@@ -2,20 +2,16 @@ package dev.progressive.operator.dev;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.HttpURLConnection;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +26,16 @@ public final class KubeletStandIn implements AutoCloseable {
 
   private final KubernetesClient client;
   private final SharedIndexInformer<Deployment> informer;
+  private final Predicate<Deployment> standsInFor;
 
   public KubeletStandIn(KubernetesClient client) {
+    this(client, deployment -> true);
+  }
+
+  /** Stands in for the Deployments that {@code standsInFor} accepts only; something else runs the others. */
+  public KubeletStandIn(KubernetesClient client, Predicate<Deployment> standsInFor) {
     this.client = client;
+    this.standsInFor = standsInFor;
     this.informer = client.apps().deployments().inAnyNamespace().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Deployment deployment) {
@@ -52,7 +55,7 @@ public final class KubeletStandIn implements AutoCloseable {
   }
 
   private void makeReady(Deployment deployment) {
-    if (deployment.getMetadata().getDeletionTimestamp() != null || isReady(deployment)) {
+    if (deployment.getMetadata().getDeletionTimestamp() != null || isReady(deployment) || !standsInFor.test(deployment)) {
       return;
     }
     Deployment ready = new DeploymentBuilder(deployment).withStatus(readyStatus(deployment)).build();
@@ -69,7 +72,7 @@ public final class KubeletStandIn implements AutoCloseable {
 
   static boolean isReady(Deployment deployment) {
     DeploymentStatus status = Optional.ofNullable(deployment.getStatus()).orElseGet(DeploymentStatus::new);
-    int wanted = wantedReplicas(deployment);
+    int wanted = DeploymentStatuses.wantedReplicas(deployment);
     return count(status.getReplicas()) == wanted
         && count(status.getReadyReplicas()) == wanted
         && count(status.getAvailableReplicas()) == wanted
@@ -80,44 +83,13 @@ public final class KubeletStandIn implements AutoCloseable {
   }
 
   private static DeploymentStatus readyStatus(Deployment deployment) {
-    int wanted = wantedReplicas(deployment);
-    DeploymentStatus current = Optional.ofNullable(deployment.getStatus()).orElseGet(DeploymentStatus::new);
-    return new DeploymentStatusBuilder()
-        .withReplicas(wanted)
-        .withReadyReplicas(wanted)
-        .withAvailableReplicas(wanted)
-        .withUpdatedReplicas(wanted)
-        .withObservedGeneration(deployment.getMetadata().getGeneration())
-        .withConditions(
-            trueCondition(current, "Available", "MinimumReplicasAvailable", "Deployment has minimum availability."),
-            trueCondition(current, "Progressing", "NewReplicaSetAvailable", "The dev cluster's pods are up."))
-        .build();
-  }
-
-  /** Keeps a condition that is already true, so that its transition time stays the real one. */
-  private static DeploymentCondition trueCondition(DeploymentStatus current, String type, String reason,
-      String message) {
-    return conditions(current).stream()
-        .filter(c -> c.getType().equals(type) && "True".equals(c.getStatus()))
-        .findFirst()
-        .orElseGet(() -> {
-          String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-          return new DeploymentConditionBuilder().withType(type).withStatus("True").withReason(reason)
-              .withMessage(message).withLastTransitionTime(now).withLastUpdateTime(now).build();
-        });
+    int wanted = DeploymentStatuses.wantedReplicas(deployment);
+    return DeploymentStatuses.of(deployment, wanted, wanted, wanted);
   }
 
   private static boolean hasTrueCondition(DeploymentStatus status, String type) {
-    return conditions(status).stream().anyMatch(c -> c.getType().equals(type) && "True".equals(c.getStatus()));
-  }
-
-  private static List<DeploymentCondition> conditions(DeploymentStatus status) {
-    return Optional.ofNullable(status.getConditions()).orElse(List.of());
-  }
-
-  private static int wantedReplicas(Deployment deployment) {
-    // Kubernetes defaults an unset spec.replicas to 1.
-    return Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+    return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
+        .anyMatch(c -> c.getType().equals(type) && "True".equals(c.getStatus()));
   }
 
   private static int count(Integer replicas) {

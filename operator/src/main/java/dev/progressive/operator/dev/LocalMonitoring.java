@@ -1,0 +1,49 @@
+package dev.progressive.operator.dev;
+
+import dev.progressive.operator.agent.ProgressiveAgent;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Prometheus and Alertmanager for the local pods, wired as in a cluster: Prometheus scrapes every pod
+ * a Service selects and evaluates the operator's rules for the agents that exist when it starts
+ * ({@link LocalAlertRules}); Alertmanager calls the operator's webhook with its bearer token.
+ */
+public final class LocalMonitoring implements AutoCloseable {
+  private final LocalAlertmanager alertmanager;
+  private final LocalPrometheus prometheus;
+
+  private LocalMonitoring(LocalAlertmanager alertmanager, LocalPrometheus prometheus) {
+    this.alertmanager = alertmanager;
+    this.prometheus = prometheus;
+  }
+
+  /** Starts both, their files under {@code directory}; fails naming the Debian package of a missing one. */
+  public static LocalMonitoring start(KubernetesClient client, LocalServices services, URI operatorWebhook,
+      Path webhookTokenFile, Path directory) {
+    var rules = LocalAlertRules.yaml(client.resources(ProgressiveAgent.class).inAnyNamespace().list().getItems());
+    var alertmanager = LocalAlertmanager.start(directory.resolve("alertmanager"), operatorWebhook, webhookTokenFile);
+    try {
+      return new LocalMonitoring(alertmanager,
+          LocalPrometheus.start(directory.resolve("prometheus"), rules, alertmanager.url(), services));
+    } catch (RuntimeException e) {
+      alertmanager.close();
+      throw e;
+    }
+  }
+
+  public URI prometheus() {
+    return prometheus.url();
+  }
+
+  public URI alertmanager() {
+    return alertmanager.url();
+  }
+
+  @Override
+  public void close() {
+    prometheus.close();
+    alertmanager.close();
+  }
+}
