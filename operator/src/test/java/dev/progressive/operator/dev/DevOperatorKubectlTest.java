@@ -1,0 +1,42 @@
+package dev.progressive.operator.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.OperatorHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a new user does with kubectl against the dev cluster, with the real operator running. */
+class DevOperatorKubectlTest {
+  private static final String NS = "progressive-framework-v5";
+  private static final Path SAMPLES = Path.of(System.getProperty("project.root", ".."), "samples");
+
+  @Test
+  void samplesBecomeReadyAndANewAgentGetsItsDeployment(@TempDir Path dir) throws Exception {
+    try (var harness = OperatorHarness.start()) {
+      var kubectl = new Kubectl(harness.cluster().writeKubeconfig(dir.resolve("kubeconfig")), dir);
+      kubectl.run("apply", "--validate=false", "-k", SAMPLES.toString()).succeeded();
+
+      var listed = kubectl.run("get", "pa", "-n", NS, "-o", "name").succeeded().out();
+      assertThat(listed.lines()).containsExactlyInAnyOrder("progressiveagent.progressive.dev/mca",
+          "progressiveagent.progressive.dev/npa", "progressiveagent.progressive.dev/wpa",
+          "progressiveagent.progressive.dev/bma", "progressiveagent.progressive.dev/rpa");
+      kubectl.run("wait", "--for=condition=Ready", "pa", "--all", "-n", NS, "--timeout=60s").succeeded();
+
+      var agent = Files.writeString(dir.resolve("npa-eu.yaml"), """
+          apiVersion: progressive.dev/v1alpha1
+          kind: ProgressiveAgent
+          metadata: {name: npa-eu, namespace: progressive-framework-v5}
+          spec: {agentType: npa, image: ghcr.io/progressive-operator/agent-runtime:0.1.0}
+          """);
+      kubectl.run("apply", "--validate=false", "-f", agent.toString()).succeeded();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(kubectl.run("get", "deployment", "npa-eu", "-n", NS, "-o", "name").exitCode()).isZero());
+      kubectl.run("wait", "--for=condition=Ready", "pa/npa-eu", "-n", NS, "--timeout=30s").succeeded();
+    }
+  }
+}
