@@ -1,8 +1,6 @@
 package dev.progressive.operator.remediation;
 
 import dev.progressive.operator.common.Durations;
-import dev.progressive.operator.common.EventRecorder;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -48,7 +46,7 @@ final class IncidentAftermath {
     }
     var reverted = run.status().getMitigations().stream().filter(Mitigation::isActive).toList();
     reverted.forEach(m -> m.setRevertedAt(run.now().toString()));
-    new EventRecorder(run.client(), Clock.systemUTC()).once(run.incident(), "reverted", false, "MitigationsReverted",
+    run.events().once(run.incident(), "reverted", false, "MitigationsReverted",
         "withdrew " + reverted.size() + " temporary mitigation(s) after the alert resolved");
     return Transition.onward();
   }

@@ -1,7 +1,6 @@
 package dev.progressive.operator.remediation;
 
 import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.common.EventRecorder;
 import dev.progressive.operator.common.StatusWriter;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -92,7 +91,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
       status.setFinishedAt(run.now().toString());
       decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun()))
           .ifPresent(p -> playbookRun.recordDryRun(new IncidentRun(run.incident(), p, run.agents(), run.now(), run.client())));
-      new EventRecorder(run.client(), clock).once(run.incident(), "suppressed", false, "IncidentSuppressed", decision.message());
+      run.events().once(run.incident(), "suppressed", false, "IncidentSuppressed", decision.message());
     } else {
       status.setPhase(IncidentPhase.Mitigating);
       status.setStartedAt(run.now().toString());

@@ -1,7 +1,10 @@
 package dev.progressive.operator.remediation;
 
 import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.common.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,11 @@ public record IncidentRun(
         .filter(a -> a.getSpec() != null && a.getSpec().getAgentType() != null
             && step.getAgentTypes().contains(a.getSpec().getAgentType().id()))
         .toList();
+  }
+
+  /** Events stamped with this run's time. */
+  public EventRecorder events() {
+    return new EventRecorder(client, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   public boolean alertResolved() {

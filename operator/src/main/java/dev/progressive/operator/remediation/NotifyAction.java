@@ -1,14 +1,12 @@
 package dev.progressive.operator.remediation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.progressive.operator.common.EventRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,7 +28,7 @@ final class NotifyAction implements Action {
   @Override
   public StepOutcome run(IncidentRun run, Step step, StepRecord record) {
     var message = message(run, step);
-    var events = new EventRecorder(run.client(), Clock.systemUTC());
+    var events = run.events();
     var key = "step" + record.getIndex();
     var reason = escalation ? "IncidentEscalated" : "IncidentNotification";
     events.once(run.incident(), key, escalation, reason, message);

@@ -1,10 +1,9 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.common.EventRecorder;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -91,8 +90,8 @@ final class PlaybookRun {
     status.setMessage(message);
     status.setFinishedAt(run.now().toString());
     metrics.entered(phase);
-    new EventRecorder(run.client(), Clock.systemUTC())
-        .once(run.incident(), phase.name().toLowerCase(java.util.Locale.ROOT), phase == IncidentPhase.Escalated,
+    run.events()
+        .once(run.incident(), phase.name().toLowerCase(Locale.ROOT), phase == IncidentPhase.Escalated,
             "Incident" + phase.name(), message);
     return Transition.onward();
   }

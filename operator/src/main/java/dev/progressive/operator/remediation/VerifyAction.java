@@ -6,6 +6,7 @@ import dev.progressive.operator.common.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ final class VerifyAction implements Action {
     return StepOutcome.failed("not healthy after " + step.getAfter() + " and " + timeout.toSeconds() + "s more: " + String.join("; ", missing));
   }
 
-  private static java.util.List<String> missing(IncidentRun run, Step step) {
+  private static List<String> missing(IncidentRun run, Step step) {
     var missing = new ArrayList<String>();
     if (!run.alertResolved()) {
       missing.add(run.incident().getSpec().getAlertName() + " still fires");
