@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The permissions the registered controllers declare through their configuration: list and watch for
- * every informer (primary and secondary resources), and for every dependent in a workflow the writes
- * java-operator-sdk makes for it. A new controller or dependent is picked up without a change here.
+ * every informer (primary and secondary resources) and for every dependent in a workflow, whose informer
+ * may start only once its activation condition holds (an optional API installed later), and the writes
+ * java-operator-sdk makes for each dependent. A new controller or dependent is picked up without a change here.
  */
 final class DeclaredPermissions {
   private DeclaredPermissions() {}
@@ -56,7 +57,7 @@ final class DeclaredPermissions {
     }
     var config = (KubernetesDependentResourceConfig) configuration.getConfigurationFor(spec);
     boolean serverSideApply = service.shouldUseSSA(dependent, type, config);
-    var verbs = new TreeSet<String>();
+    var verbs = new TreeSet<String>(List.of("list", "watch"));
     if (Creator.class.isAssignableFrom(dependent)) {
       verbs.add(serverSideApply ? "patch" : "create");
     }

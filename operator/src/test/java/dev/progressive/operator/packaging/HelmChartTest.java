@@ -55,7 +55,7 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
     assertThat(texts(container.path("args")))
         .containsExactly("run", "--http-port=8080", "--lease-namespace=" + Helm.RELEASE_NAMESPACE,
-            "--webhook-token-file=/etc/progressive/webhook/token");
+            "--webhook-token-file=/etc/progressive/webhook/token", "--keep-incidents=100", "--keep-incidents-for=7d");
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
@@ -73,8 +73,10 @@ class HelmChartTest {
   }
 
   @Test
-  void anExistingWebhookSecretIsMountedAndNoneIsGenerated() {
+  void clusterWideExampleRunsPlaybooksDryWithItsOwnSecret() {
     var chart = variant("cluster-wide").render(new Helm(workDir));
+    assertThat(texts(chart.ofKind("Deployment").get(0).at("/spec/template/spec/containers/0/args")))
+        .contains("--remediation-dry-run", "--prometheus-url=http://prometheus-operated.monitoring:9090");
     assertThat(chart.ofKind("Secret")).isEmpty();
     assertThat(chart.ofKind("Deployment").get(0).at("/spec/template/spec/volumes").findValuesAsText("secretName"))
         .containsExactly("alertmanager-webhook-token");
@@ -102,6 +104,7 @@ class HelmChartTest {
       "watchNamespaces[0]=Team_A           | at '/watchNamespaces/0'",
       "jvm.maxRAMPercentage=95             | at '/jvm/maxRAMPercentage'",
       "image.pullPolicy=Sometimes          | at '/image/pullPolicy'",
+      "remediation.keepIncidentsFor=7days  | at '/remediation/keepIncidentsFor'",
       "webhookToken=abc                    | additional properties 'webhookToken' not allowed",
       "replicaCount=2,leaderElection.enabled=false | replicaCount > 1 needs leaderElection.enabled: true"})
   void rejectsABadValueNamingTheField(String setting, String message) {

@@ -98,7 +98,7 @@ final class OperatorPermissions {
   private static void awaitReconciled(KubernetesClient client, Operator operator, List<GenericKubernetesResource> samples) {
     var reconciledKinds = operator.getRegisteredControllers().stream()
         .map(c -> HasMetadata.getKind(c.getConfiguration().getResourceClass())).collect(Collectors.toSet());
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
       var lease = client.leases().inNamespace(OWN_NAMESPACE).withName(ProgressiveOperator.LEASE_NAME).get();
       assertThat(lease).as("the leader-election Lease").isNotNull();
       assertThat(lease.getSpec().getRenewTime()).as("the Lease's renewal").isAfter(lease.getSpec().getAcquireTime());

@@ -71,12 +71,12 @@ final class PlaybookDrill {
       for (var alert : alerts) {
         post(webhook, alert, "firing");
       }
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+      await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
           assertThat(incidents(admin, namespace)).hasSize(playbooks.size()).allSatisfy(PlaybookDrill::assertFinished));
       for (var alert : alerts) {
         post(webhook, alert, "resolved");
       }
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+      await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
           assertThat(incidents(admin, namespace)).hasSize(SETTINGS.keepResolved()).allSatisfy(PlaybookDrill::assertFinished));
     } finally {
       http.close();
