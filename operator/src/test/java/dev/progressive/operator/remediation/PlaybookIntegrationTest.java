@@ -54,10 +54,8 @@ class PlaybookIntegrationTest {
     var status = f.incident(incident).getStatus();
     assertThat(status.getTarget()).isEqualTo("mca");
     assertThat(status.getPlaybook()).isEqualTo(f.namespace + "/mca-down");
-    assertThat(cluster.harness().client().configMaps().inNamespace(f.namespace).withName(status.getDiagnostics()).get().getData())
-        .containsKeys("alert.txt", "events.txt", "mca-deployment.txt", "mca-pods.txt");
-    assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentNotification");
-    assertThat(f.eventReasons("mca")).contains("IncidentNotification");
+    assertDiagnosedAndNotified(f, incident, "mca");
+    assertThat(diagnostics(f, incident)).containsKeys("mca-pods.txt", "logs-mca-7d9f-abcde.txt");
 
     f.resolve(incident);
     f.awaitPhase(incident, IncidentPhase.Resolved);
@@ -81,6 +79,7 @@ class PlaybookIntegrationTest {
     });
     assertThat(f.replicas("wpa")).isEqualTo(2);
     f.awaitPhase(incident, IncidentPhase.Escalated);
+    assertDiagnosedAndNotified(f, incident, "npa");
     assertThat(f.stepsRun(incident)).endsWith(StepAction.VERIFY, StepAction.ESCALATE);
     assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentEscalated");
     // Escalated keeps its mitigations until the alert resolves, then withdraws them.
@@ -100,6 +99,10 @@ class PlaybookIntegrationTest {
       assertThat(AGENTS).allSatisfy(agent -> assertThat(f.replicas(agent)).as(agent).isEqualTo(3));
       assertThat(List.of("npa", "wpa", "bma", "rpa")).allMatch(f::breakerOpen);
     });
+    f.awaitPhase(incident, IncidentPhase.Escalated);
+    assertDiagnosedAndNotified(f, incident, "mca");
+    assertThat(diagnostics(f, incident)).containsKeys(
+        "mca-deployment.txt", "npa-deployment.txt", "wpa-deployment.txt", "bma-deployment.txt", "rpa-deployment.txt");
     f.resolve(incident);
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(AGENTS).as(() -> f.describe(incident))
         .allSatisfy(agent -> assertThat(f.replicas(agent)).as(agent).isEqualTo(agent.equals("rpa") ? 1 : 2)));
@@ -112,6 +115,8 @@ class PlaybookIntegrationTest {
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(AGENTS)
         .allSatisfy(agent -> assertThat(restartedAt(f, agent)).as(agent).isNotNull()));
     var stamp = restartedAt(f, "mca");
+    f.awaitPhase(incident, IncidentPhase.Escalated);
+    assertDiagnosedAndNotified(f, incident, "mca");
     f.resolve(incident);
     await().atMost(RemediationFixture.PATIENCE).until(() -> f.incident(incident).getStatus().getMitigations().stream()
         .noneMatch(Mitigation::isActive));
@@ -124,6 +129,10 @@ class PlaybookIntegrationTest {
     var incident = f.fire("DiskAlmostFull", Map.of("severity", "warning"));
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.replicas("mca")).isEqualTo(3));
     assertThat(f.incident(incident).getStatus().getPlaybook()).isEqualTo(f.namespace + "/unknown");
+    f.awaitPhase(incident, IncidentPhase.Escalated);
+    assertDiagnosedAndNotified(f, incident, "mca");
+    f.resolve(incident);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.replicas("mca")).isEqualTo(2));
   }
 
   @Test
@@ -135,6 +144,19 @@ class PlaybookIntegrationTest {
     assertThat(status.getReason()).isEqualTo(Detection.UNKNOWN_AGENT);
     assertThat(status.getMessage()).contains("deployment=ghost");
     assertThat(status.getMitigations()).isEmpty();
+  }
+
+  /** Every default playbook collects diagnostics and tells people, on the Incident and on the agent. */
+  private static void assertDiagnosedAndNotified(RemediationFixture f, Incident incident, String agent) {
+    assertThat(diagnostics(f, incident)).containsKeys("alert.txt", "events.txt", agent + "-deployment.txt");
+    assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentNotification");
+    assertThat(f.eventReasons(agent)).contains("IncidentNotification");
+  }
+
+  private static Map<String, String> diagnostics(RemediationFixture f, Incident incident) {
+    var name = f.incident(incident).getStatus().getDiagnostics();
+    assertThat(name).as("status.diagnostics").isNotNull();
+    return cluster.harness().client().configMaps().inNamespace(f.namespace).withName(name).get().getData();
   }
 
   private static Pod mcaPod(String namespace, String name, boolean ready) {
