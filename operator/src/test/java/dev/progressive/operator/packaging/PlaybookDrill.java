@@ -12,6 +12,7 @@ import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,8 +36,9 @@ import java.util.TreeMap;
 /**
  * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
  * waits), one alert each about a different agent (a target's cooldown would suppress the others) posted to
- * the operator's webhook as Alertmanager sends it, and one alert that names no namespace. Once every Incident
- * has finished, the alerts resolve, the mitigations are reverted and all but the newest Incident deleted.
+ * the operator's webhook as Alertmanager sends it, and one alert that names no namespace. Each agent has an
+ * unready pod, for the quarantine to take out of traffic. Once every Incident has finished, the alerts
+ * resolve, the mitigations are reverted and all but the newest Incident deleted.
  */
 final class PlaybookDrill {
   /** Keeps one finished Incident per namespace, so that the drill also sees the older ones deleted. */
@@ -56,6 +58,7 @@ final class PlaybookDrill {
   static void run(KubernetesClient admin, KubernetesClient operatorClient, Operator operator, String namespace,
       String ownNamespace, Path workDir) throws IOException, InterruptedException {
     var playbooks = installPlaybooks(admin, namespace);
+    addUnreadyPods(admin, namespace);
     var token = Files.writeString(workDir.resolve("webhook-token"), TOKEN);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var intake = AlertIntake.create(operatorClient, registry,
@@ -102,6 +105,22 @@ final class PlaybookDrill {
       admin.resource(JSON.convertValue(playbook, GenericKubernetesResource.class)).create();
     }
     return playbooks;
+  }
+
+  /** One pod per agent Deployment, as its ReplicaSet would create it, that never became ready. */
+  private static void addUnreadyPods(KubernetesClient admin, String namespace) {
+    for (var deployment : admin.apps().deployments().inNamespace(namespace).list().getItems()) {
+      var template = deployment.getSpec().getTemplate();
+      admin.resource(new PodBuilder()
+          .withNewMetadataLike(template.getMetadata())
+            .withName(deployment.getMetadata().getName() + "-unready").withNamespace(namespace)
+          .endMetadata()
+          .withSpec(template.getSpec())
+          .withNewStatus().withPhase("Running")
+            .addNewCondition().withType("Ready").withStatus("False").endCondition()
+          .endStatus()
+          .build()).create();
+    }
   }
 
   /** An alert the playbook's trigger matches (any name for a catch-all) about the agent. */
