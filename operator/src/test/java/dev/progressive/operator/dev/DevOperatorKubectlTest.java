@@ -26,6 +26,11 @@ class DevOperatorKubectlTest {
           "progressiveagent.progressive.dev/npa", "progressiveagent.progressive.dev/wpa",
           "progressiveagent.progressive.dev/bma", "progressiveagent.progressive.dev/rpa");
       kubectl.run("wait", "--for=condition=Ready", "pa", "--all", "-n", NS, "--timeout=60s").succeeded();
+      var table = kubectl.run("get", "pa", "-n", NS).succeeded().out();
+      // The CRD generator orders printer columns by JSON path, and kubectl prints them in CRD order.
+      assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
+          .containsExactly("NAME", "AGE", "TYPE", "STATUS", "READY", "REPLICAS");
+      assertThat(table).containsPattern("(?m)^mca\\s+\\d+s\\s+mca\\s+AllReplicasReady\\s+2\\s+2$");
 
       var agent = Files.writeString(dir.resolve("npa-eu.yaml"), """
           apiVersion: progressive.dev/v1alpha1
