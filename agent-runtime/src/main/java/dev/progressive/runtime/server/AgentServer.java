@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * with {@link #start(AgentConfig)}; {@link #close()} drains in-flight requests, then stops.
  */
 public final class AgentServer implements AutoCloseable {
+  private static final String API_BASE = "/api/v1";
   private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
   private static final long MAX_BODY_BYTES = 1024 * 1024;
 
@@ -88,6 +89,7 @@ public final class AgentServer implements AutoCloseable {
     // Filter order matters: log fields first (every line carries them), then the in-flight count,
     // the span and the metrics, so that breaker rejections and injected faults are traced and counted.
     routing.addFilter(new LogContextFilter(config.agentType().label(), config.agentId()));
+    routing.addFilter(ApiRoutes.of(API_BASE, agent));
     routing.addFilter(inFlight);
     if (config.instrumentationEnabled()) {
       routing.addFilter(new ServerSpanFilter(tracing, config.agentType().label(), config.agentId()));
@@ -101,7 +103,7 @@ public final class AgentServer implements AutoCloseable {
       routing.addFilter(new FaultInjectionFilter(faults));
       routing.register("/admin/faults", new FaultAdminService(faults));
     }
-    routing.register("/api/v1", agent);
+    routing.register(API_BASE, agent);
     routing.any(ApiScope.FALLBACK_PATTERN, (req, res) ->
         Json.error(res, Status.NOT_FOUND_404, "not_found", "no route for " + req.prologue().method().text()
             + " " + req.path().path()));

@@ -21,10 +21,14 @@ public final class ApiScope {
     return request.path().path().startsWith(PREFIX);
   }
 
-  /** The route template ({@code /api/v1/meal-plans}), never the raw path; known after routing. */
+  /**
+   * The route template ({@code /api/v1/meal-plans}), never the raw path: the matched route's, or for
+   * a request a filter answered before routing, the one {@link ApiRoutes} found for its path.
+   */
   public static String endpoint(ServerRequest request) {
     return request.matchingPattern()
         .filter(pattern -> !pattern.equals(FALLBACK_PATTERN))
+        .or(() -> request.context().get(ApiRoutes.CONTEXT_KEY, String.class))
         .orElse(UNMATCHED);
   }
 }
