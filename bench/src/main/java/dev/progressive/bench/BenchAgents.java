@@ -1,4 +1,4 @@
-package dev.progressive.bench.scale;
+package dev.progressive.bench;
 
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;

@@ -1,5 +1,6 @@
 package dev.progressive.bench.scale;
 
+import dev.progressive.bench.BenchAgents;
 import dev.progressive.operator.agent.AgentChildren;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.agent.ProgressiveAgentStatus;

@@ -1,5 +1,6 @@
 package dev.progressive.bench.scale;
 
+import dev.progressive.bench.BenchAgents;
 import dev.progressive.bench.Machine;
 import java.time.Duration;
 

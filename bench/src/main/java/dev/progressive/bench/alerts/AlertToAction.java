@@ -1,0 +1,142 @@
+package dev.progressive.bench.alerts;
+
+import dev.progressive.bench.Machine;
+import dev.progressive.bench.Percentiles;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Alert to action: Alertmanager notifications posted to the operator's webhook, timed to the 2xx (the
+ * Incident is stored) and to the mitigation applied (the agent's Deployment shows the scaled replicas);
+ * single alerts one after another, then a storm of repeated deliveries. Baselines: the same posts to a
+ * Helidon handler that only answers 200 (the HTTP cost alone), and the same deliveries as plain creates
+ * on the embedded API (its cost of storing them, see {@link ApiFloor}).
+ */
+public final class AlertToAction {
+  private static final int WARMUP = 5;
+  private static final int SINGLE = 50;
+  private static final int FINGERPRINTS = 50;
+  private static final int STORM_POSTS = 1_000;
+  private static final Duration STORM_SPAN = Duration.ofSeconds(10);
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final double MITIGATION_P99_TARGET_MS = 100;
+
+  record Latencies(Percentiles answer, Percentiles mitigation, long failed) {
+  }
+
+  private AlertToAction() {}
+
+  public static void main(String[] args) throws Exception {
+    System.out.println(Machine.describe());
+    try (var cluster = new RemediationCluster();
+         var watch = new ScaleWatch(cluster.client(), AlertScenario.SCALED_REPLICAS);
+         var operator = new WebhookPoster(cluster.webhook(), cluster.token());
+         var trivial = new TrivialWebhook();
+         var baseline = new WebhookPoster(trivial.webhook(), cluster.token());
+         var floor = new ApiFloor(cluster.client(), "bench-api-floor")) {
+      var single = new AlertScenario(cluster.client(), "bench-single", "BenchSingleAlert", WARMUP + SINGLE).create();
+      var storm = new AlertScenario(cluster.client(), "bench-storm", "BenchAlertStorm", FINGERPRINTS).create();
+      single.awaitReady(PATIENCE);
+      storm.awaitReady(PATIENCE);
+      System.out.printf("alert to action: playbook steps %s, scale to %d replicas; %d warm-up alerts not counted%n",
+          AlertScenario.STEPS, AlertScenario.SCALED_REPLICAS, WARMUP);
+      Latencies singleOperator = singles(single, operator, watch);
+      Latencies singleBaseline = singles(single, baseline, null);
+      Latencies singleFloor = singles(single, floor, null);
+      Latencies stormOperator = storm(storm, operator, watch);
+      var audit = StormAudit.of(storm.awaitStepsFinished(PATIENCE), watch, storm.namespace);
+      Latencies stormBaseline = storm(storm, baseline, null);
+      Latencies stormFloor = storm(storm, floor, null);
+      print(List.of(singleOperator, singleBaseline, singleFloor), List.of(stormOperator, stormBaseline, stormFloor), audit);
+    }
+  }
+
+  /** One alert at a time, each about its own agent; waits for its mitigation before the next. */
+  private static Latencies singles(AlertScenario scenario, AlertSink sink, ScaleWatch watch)
+      throws InterruptedException {
+    List<Double> answers = new ArrayList<>();
+    List<Double> mitigations = new ArrayList<>();
+    long failed = 0;
+    for (int i = 0; i < scenario.agents; i++) {
+      var alert = scenario.alert(i);
+      long sent = System.nanoTime();
+      var answer = sink.send(alert).join();
+      var scaled = watch == null ? null : watch.awaitScaled(alert.namespace(), alert.agent(), PATIENCE);
+      if (i < WARMUP) {
+        continue;
+      }
+      failed += answer.ok() ? 0 : 1;
+      answers.add(answer.millis());
+      if (scaled != null) {
+        scaled.ifPresent(at -> mitigations.add((at - sent) / 1e6));
+      }
+    }
+    return new Latencies(Percentiles.of(answers), Percentiles.of(mitigations), failed);
+  }
+
+  /** {@link #STORM_POSTS} posts evenly over {@link #STORM_SPAN}, cycling through the fingerprints. */
+  private static Latencies storm(AlertScenario scenario, AlertSink sink, ScaleWatch watch)
+      throws InterruptedException {
+    var futures = new ArrayList<CompletableFuture<AlertSink.Answer>>();
+    Map<Integer, Long> firstSent = new HashMap<>();
+    long interval = STORM_SPAN.toNanos() / STORM_POSTS;
+    long start = System.nanoTime();
+    for (int k = 0; k < STORM_POSTS; k++) {
+      LockSupport.parkNanos(start + k * interval - System.nanoTime());
+      int agent = k % FINGERPRINTS;
+      firstSent.putIfAbsent(agent, System.nanoTime());
+      futures.add(sink.send(scenario.alert(agent)));
+    }
+    List<AlertSink.Answer> answers = futures.stream().map(CompletableFuture::join).toList();
+    List<Double> mitigations = new ArrayList<>();
+    if (watch != null) {
+      for (int agent = 0; agent < FINGERPRINTS; agent++) {
+        var alert = scenario.alert(agent);
+        long sent = firstSent.get(agent);
+        watch.awaitScaled(alert.namespace(), alert.agent(), PATIENCE).ifPresent(at -> mitigations.add((at - sent) / 1e6));
+      }
+    }
+    return new Latencies(Percentiles.of(answers.stream().map(AlertSink.Answer::millis).toList()),
+        Percentiles.of(mitigations), answers.stream().filter(a -> !a.ok()).count());
+  }
+
+  /** Each list: the operator, the trivial handler, the API floor. */
+  private static void print(List<Latencies> single, List<Latencies> storm, StormAudit audit) {
+    System.out.printf("single alerts (%d, one after another, each on its own agent)%n", SINGLE);
+    answers(single);
+    row("post to mitigation applied (Deployment scaled)", single.get(0).mitigation(), 0);
+    System.out.printf("storm (%d posts over %d s, %d fingerprints, %d deliveries each)%n", STORM_POSTS,
+        STORM_SPAN.toSeconds(), FINGERPRINTS, STORM_POSTS / FINGERPRINTS);
+    answers(storm);
+    row("first delivery to mitigation applied", storm.get(0).mitigation(), 0);
+    System.out.println("storm result: " + audit);
+    double singleP99 = single.get(0).mitigation().p99();
+    double stormP99 = storm.get(0).mitigation().p99();
+    System.out.printf("target: webhook to mitigation p99 under %.0f ms: single %.1f ms, storm %.1f ms %s%n",
+        MITIGATION_P99_TARGET_MS, singleP99, stormP99,
+        Math.max(singleP99, stormP99) < MITIGATION_P99_TARGET_MS ? "(met)" : "(MISSED)");
+    System.out.printf("target: storm gives exactly %d Incidents and no duplicate action: %s%n", FINGERPRINTS,
+        audit.clean(FINGERPRINTS) ? "(met)" : "(MISSED)");
+  }
+
+  private static void answers(List<Latencies> runs) {
+    row("webhook answered, Incident stored (operator)", runs.get(0).answer(), runs.get(0).failed());
+    row("webhook answered (trivial Helidon handler)", runs.get(1).answer(), runs.get(1).failed());
+    row("plain create on the embedded API (API floor)", runs.get(2).answer(), runs.get(2).failed());
+    ratio("operator/trivial handler", runs.get(0).answer(), runs.get(1).answer());
+    ratio("operator/API floor", runs.get(0).answer(), runs.get(2).answer());
+  }
+
+  private static void row(String name, Percentiles latencies, long failed) {
+    System.out.printf("  %-48s %s%s%n", name, latencies, failed == 0 ? "" : ", " + failed + " not 2xx");
+  }
+
+  private static void ratio(String name, Percentiles a, Percentiles b) {
+    System.out.printf("  %-48s p50 x%.2f, p99 x%.2f%n", name, a.p50() / b.p50(), a.p99() / b.p99());
+  }
+}

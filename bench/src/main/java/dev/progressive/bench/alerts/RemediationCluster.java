@@ -1,0 +1,63 @@
+package dev.progressive.bench.alerts;
+
+import dev.progressive.operator.Crds;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.dev.DevCluster;
+import dev.progressive.operator.dev.KubeletStandIn;
+import dev.progressive.operator.intake.AlertIntake;
+import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.server.OperatorHttpServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The real operator with its alert intake on the embedded API, wired as `run` wires them. */
+final class RemediationCluster implements AutoCloseable {
+  private final DevCluster cluster = DevCluster.start();
+  private final KubeletStandIn kubelet;
+  private final Operator operator;
+  private final OperatorHttpServer http;
+  private final Path tokenFile;
+  private final String token = UUID.randomUUID().toString();
+
+  RemediationCluster() throws IOException {
+    Crds.load().forEach(crd -> cluster.client().resource(crd).create());
+    kubelet = new KubeletStandIn(cluster.client());
+    tokenFile = Files.createTempFile("bench-webhook-token", "");
+    Files.writeString(tokenFile, token);
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var intake = AlertIntake.create(cluster.client(), registry,
+        new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
+    operator = ProgressiveOperator.create(cluster.client(), registry, ProgressiveOperator.Settings.embedded());
+    http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
+    operator.start();
+  }
+
+  KubernetesClient client() {
+    return cluster.client();
+  }
+
+  URI webhook() {
+    return URI.create("http://127.0.0.1:" + http.port() + AlertIntake.PATH);
+  }
+
+  String token() {
+    return token;
+  }
+
+  @Override
+  public void close() throws IOException {
+    http.close();
+    operator.stop();
+    kubelet.close();
+    cluster.close();
+    Files.deleteIfExists(tokenFile);
+  }
+}

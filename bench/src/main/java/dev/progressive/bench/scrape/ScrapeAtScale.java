@@ -1,0 +1,109 @@
+package dev.progressive.bench.scrape;
+
+import dev.progressive.bench.Machine;
+import dev.progressive.bench.Percentiles;
+import dev.progressive.runtime.agents.AgentType;
+import dev.progressive.runtime.metrics.AgentMetrics;
+import dev.progressive.runtime.metrics.MetricsService;
+import dev.progressive.runtime.metrics.RequestMetrics;
+import dev.progressive.runtime.server.AgentConfig;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /metrics} of an agent whose registry holds about N series (default 10,000), against the same
+ * agent's registry at its everyday size (the baseline). The runtime's own metrics classes are used
+ * (AgentMetrics, RequestMetrics, MetricsService: what AgentServer wires); the series come from request
+ * metrics recorded for many distinct endpoint, method and status labels, which real traffic cannot make
+ * (endpoints are route templates). Usage: {@code ScrapeAtScale [--series N]}.
+ */
+public final class ScrapeAtScale {
+  private static final int WARMUP_SCRAPES = 50;
+  private static final int MEASURED_SCRAPES = 200;
+  private static final double TARGET_MS = 50;
+  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE");
+  private static final List<Integer> STATUSES = List.of(200, 400, 404, 500, 503);
+
+  record Scrapes(int series, int bytes, Percentiles http, Percentiles inProcess) {
+  }
+
+  private ScrapeAtScale() {}
+
+  public static void main(String[] args) throws Exception {
+    int target = args.length == 2 && args[0].equals("--series") ? Integer.parseInt(args[1]) : 10_000;
+    System.out.println(Machine.describe());
+    Scrapes everyday = measure(AgentConfig.builder(AgentType.NPA).agentId("npa-everyday").build(), 1);
+    Scrapes large = measure(AgentConfig.builder(AgentType.NPA).agentId("npa-large").build(), target);
+    System.out.printf("/metrics of an NPA agent's registry, %d scrapes after %d warm-up, over loopback HTTP and"
+        + " as the in-process scrape() it serves%n", MEASURED_SCRAPES, WARMUP_SCRAPES);
+    print("everyday (one route, one status)", everyday);
+    print("large", large);
+    System.out.printf("large/everyday: series x%.0f, HTTP p50 x%.1f, p99 x%.1f; %.2f us per series (HTTP p50)%n",
+        large.series() / (double) everyday.series(), large.http().p50() / everyday.http().p50(),
+        large.http().p99() / everyday.http().p99(), large.http().p50() * 1000 / large.series());
+    System.out.printf("target: a scrape of 10,000 series under %.0f ms: HTTP p99 %.1f ms at %d series %s%n", TARGET_MS,
+        large.http().p99(), large.series(), large.http().p99() < TARGET_MS ? "(met)" : "(MISSED)");
+  }
+
+  private static Scrapes measure(AgentConfig config, int targetSeries) throws Exception {
+    var metrics = new AgentMetrics(config);
+    var requests = new RequestMetrics(metrics);
+    requests.record("POST", "/api/v1/meal-plans", 200, TimeUnit.MILLISECONDS.toNanos(3));
+    for (int endpoint = 0; series(metrics) < targetSeries; endpoint++) {
+      recordEveryMethodAndStatus(requests, "/api/v1/bench-" + endpoint);
+    }
+    var server = WebServer.builder().host("127.0.0.1").port(0)
+        .routing(routing -> routing.register("/metrics", new MetricsService(metrics))).build().start();
+    try (var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build();
+      int bytes = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+      return new Scrapes(series(metrics), bytes, time(() -> http.send(request, HttpResponse.BodyHandlers.discarding())),
+          time(metrics::scrape));
+    } finally {
+      server.stop();
+      metrics.close();
+    }
+  }
+
+  private static void recordEveryMethodAndStatus(RequestMetrics requests, String endpoint) {
+    for (String method : METHODS) {
+      for (int status : STATUSES) {
+        requests.record(method, endpoint, status, TimeUnit.MILLISECONDS.toNanos(status % 97));
+      }
+    }
+  }
+
+  /** Samples in the exposition: the lines that are neither comments nor blank. */
+  private static int series(AgentMetrics metrics) {
+    return (int) metrics.scrape().lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+  }
+
+  private interface Scrape {
+    void run() throws Exception;
+  }
+
+  private static Percentiles time(Scrape scrape) throws Exception {
+    for (int i = 0; i < WARMUP_SCRAPES; i++) {
+      scrape.run();
+    }
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < MEASURED_SCRAPES; i++) {
+      long start = System.nanoTime();
+      scrape.run();
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    return Percentiles.of(millis);
+  }
+
+  private static void print(String name, Scrapes scrapes) {
+    System.out.printf("%-34s %6d series, %8d bytes%n", name, scrapes.series(), scrapes.bytes());
+    System.out.printf("  %-32s %s%n", "HTTP GET /metrics", scrapes.http());
+    System.out.printf("  %-32s %s%n", "in-process scrape()", scrapes.inProcess());
+  }
+}
