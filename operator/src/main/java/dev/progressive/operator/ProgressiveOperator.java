@@ -7,7 +7,6 @@ import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.stack.ObservabilityStackReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,8 +45,7 @@ public final class ProgressiveOperator {
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
       if (settings.leaderElection()) {
-        o.withLeaderElectionConfiguration(
-            new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace().orElse(null)));
+        o.withLeaderElectionConfiguration(Leadership.configuration(LEASE_NAME, settings.leaseNamespace().orElse(null)));
       }
     });
     var discovery = new MonitoringDiscovery(client, Clock.systemUTC());

@@ -1,5 +1,6 @@
 package dev.progressive.operator.cli;
 
+import dev.progressive.operator.Leadership;
 import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
@@ -59,6 +60,7 @@ final class RunningOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    Leadership.stopping();
     operator.stop();
     http.close();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.Crds;
+import dev.progressive.operator.Leadership;
 import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.GarbageCollectorStandIn;
@@ -12,10 +13,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +76,8 @@ final class OperatorPermissions {
            var operatorClient = recording.connect(cluster.client())) {
         var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(),
             new ProgressiveOperator.Settings(watched, Optional.of(OWN_NAMESPACE), true).withRemediation(PlaybookDrill.SETTINGS));
-        keepTheJvmWhenLeadershipEnds(operator);
+        // Stopping at the end gives up the Lease; that must not exit the test JVM.
+        Leadership.stopping();
         operator.start();
         try {
           samples.forEach(resource -> cluster.client().resource(resource).create());
@@ -107,21 +107,6 @@ final class OperatorPermissions {
               .as("status of %s %s", sample.getKind(), sample.getMetadata().getName())
               .containsKey("status"));
     });
-  }
-
-  /**
-   * In production the operator exits when it loses its Lease, so that two replicas never reconcile at once;
-   * stopping it here ends its leadership, which must not end the test JVM.
-   */
-  private static void keepTheJvmWhenLeadershipEnds(Operator operator) {
-    var configuration = operator.getConfigurationService().getLeaderElectionConfiguration().orElseThrow();
-    try {
-      Field exit = LeaderElectionConfiguration.class.getDeclaredField("exitOnStopLeading");
-      exit.setAccessible(true);
-      exit.setBoolean(configuration, false);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("java-operator-sdk changed how leader election ends; revisit this test", e);
-    }
   }
 
   private static Needs needs(List<ApiRequest> requests, Set<String> watched, Operator operator) {
