@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads Kubernetes manifests: every YAML document of a file, or of every YAML file under a directory. */
+/**
+ * Reads Kubernetes manifests: every YAML document of a file, or of every YAML file directly in a
+ * directory (not its subdirectories, as with `kubectl apply -f dir`: samples/argocd/ holds Argo CD's
+ * Applications, which are for Argo CD, not for the operator).
+ */
 public final class Manifests {
   /** Kustomize's own file describes a build, not a resource. */
   private static final String KUSTOMIZATION = "kustomization.yaml";
@@ -49,8 +53,8 @@ public final class Manifests {
     if (Files.isRegularFile(fileOrDirectory)) {
       return List.of(fileOrDirectory);
     }
-    try (Stream<Path> walk = Files.walk(fileOrDirectory)) {
-      return walk.filter(Files::isRegularFile)
+    try (Stream<Path> files = Files.list(fileOrDirectory)) {
+      return files.filter(Files::isRegularFile)
           .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
           .filter(p -> !p.getFileName().toString().equals(KUSTOMIZATION))
           .sorted()

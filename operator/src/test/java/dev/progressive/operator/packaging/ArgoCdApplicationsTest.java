@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Argo CD Applications in argocd/applications/ point at this repository's folders and valid values. */
+/** The Argo CD Applications in samples/argocd/ point at this repository's folders and valid values. */
 class ArgoCdApplicationsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Path APPLICATIONS = ProjectTools.root().resolve("argocd/applications");
+  private static final Path APPLICATIONS = ProjectTools.root().resolve("samples/argocd");
 
   @TempDir
   Path workDir;
