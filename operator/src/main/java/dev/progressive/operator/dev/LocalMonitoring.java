@@ -22,6 +22,8 @@ public final class LocalMonitoring implements AutoCloseable {
   /** Starts both, their files under {@code directory}; fails naming the Debian package of a missing one. */
   public static LocalMonitoring start(KubernetesClient client, LocalServices services, URI operatorWebhook,
       Path webhookTokenFile, Path directory) {
+    // Prometheus and Alertmanager resolve relative paths against their configuration file's directory.
+    directory = directory.toAbsolutePath();
     var rules = LocalAlertRules.yaml(client.resources(ProgressiveAgent.class).inAnyNamespace().list().getItems());
     var alertmanager = LocalAlertmanager.start(directory.resolve("alertmanager"), operatorWebhook, webhookTokenFile);
     try {

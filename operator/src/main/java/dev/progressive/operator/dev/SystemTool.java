@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A program installed on the machine (Prometheus, Alertmanager), found on PATH or in /usr/bin. */
-final class SystemTool {
+public final class SystemTool {
   private SystemTool() {}
 
   /** The executable, or a failure that names the Debian package to install. */
-  static Path require(String executable, String debianPackage) {
+  public static Path require(String executable, String debianPackage) {
     var path = Optional.ofNullable(System.getenv("PATH")).orElse("");
     return Stream.concat(Arrays.stream(path.split(":")).filter(dir -> !dir.isBlank()).map(Path::of), Stream.of(Path.of("/usr/bin")))
         .map(dir -> dir.resolve(executable))

@@ -1,0 +1,145 @@
+package dev.progressive.operator.e2e;
+
+import static java.util.function.Predicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.Crds;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.dev.DevCluster;
+import dev.progressive.operator.dev.GarbageCollectorStandIn;
+import dev.progressive.operator.dev.KubeletStandIn;
+import dev.progressive.operator.dev.LocalAgentProcesses;
+import dev.progressive.operator.dev.LocalMonitoring;
+import dev.progressive.operator.dev.RuntimeLauncher;
+import dev.progressive.operator.dev.SystemTool;
+import dev.progressive.operator.intake.AlertIntake;
+import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.remediation.RemediationPlaybook;
+import dev.progressive.operator.remediation.StepAction;
+import dev.progressive.operator.server.OperatorHttpServer;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything of the end-to-end test but the test: the embedded API (the one thing not real), the
+ * operator with its webhook, the sample agents as local agent-runtime processes, the default playbooks
+ * with short waits, and Debian's Prometheus and Alertmanager. Closing it stops every process it started.
+ */
+final class EndToEndEnvironment implements AutoCloseable {
+  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+  static final String NAMESPACE = "progressive-framework-v5";
+  /** Nine JVMs starting at once on two shared cores take their time. */
+  static final Duration STARTUP = Duration.ofMinutes(3);
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  final KubernetesClient client;
+  final LocalAgentProcesses processes;
+  final LocalMonitoring monitoring;
+
+  EndToEndEnvironment(Path workDirectory) throws IOException {
+    // Before anything starts: a missing tool fails the test at once, naming the package.
+    SystemTool.require("prometheus", "prometheus");
+    SystemTool.require("prometheus-alertmanager", "prometheus-alertmanager");
+    var runtime = new RuntimeLauncher(runtimeJar(), workDirectory.resolve("pods"));
+    try {
+      var cluster = remember(DevCluster.start());
+      client = cluster.client();
+      Crds.load().forEach(crd -> client.resource(crd).create());
+      processes = remember(LocalAgentProcesses.start(client, runtime, workDirectory));
+      remember(new KubeletStandIn(client, not(LocalAgentProcesses::runsAgent)));
+      remember(new GarbageCollectorStandIn(client));
+      var tokenFile = Files.writeString(workDirectory.resolve("webhook-token"), UUID.randomUUID().toString());
+      var webhook = startOperator(tokenFile);
+      applySamplesAndPlaybooks();
+      await("every sample agent Ready").atMost(STARTUP).until(this::agentsReady);
+      // Only now: a Prometheus watching the start-up would see agents that are not ready yet.
+      monitoring = remember(LocalMonitoring.start(client, processes.services(), webhook, tokenFile, workDirectory));
+    } catch (RuntimeException | IOException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Built by the reactor before the operator's tests run (see operator/pom.xml). */
+  private static Path runtimeJar() {
+    var jar = Path.of(System.getProperty("agent.runtime.jar", ROOT.resolve("agent-runtime/target/agent-runtime.jar").toString()));
+    assertThat(jar).as("the agent runtime jar; build it first: bin/mvn -B -ntp -pl agent-runtime package").isRegularFile();
+    return jar;
+  }
+
+  private URI startOperator(Path tokenFile) {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var intake = AlertIntake.create(client, registry,
+        new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
+    Operator operator = ProgressiveOperator.create(client, registry, ProgressiveOperator.Settings.embedded());
+    var http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
+    remember(http);
+    remember((AutoCloseable) operator::stop);
+    operator.start();
+    return URI.create("http://127.0.0.1:" + http.port() + AlertIntake.PATH);
+  }
+
+  /** The five sample agents and the default playbooks, whose waits shrink from minutes to seconds. */
+  private void applySamplesAndPlaybooks() throws IOException {
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
+    for (var document : Manifests.read(ROOT.resolve("samples"))) {
+      if ("ProgressiveAgent".equals(document.kind())) {
+        var agent = Manifests.convert(document, ProgressiveAgent.class);
+        agent.getMetadata().setNamespace(NAMESPACE);
+        client.resource(agent).create();
+      }
+    }
+    for (var document : Manifests.read(ROOT.resolve("incident-playbooks"))) {
+      var playbook = Manifests.convert(document, RemediationPlaybook.class);
+      playbook.getMetadata().setNamespace(NAMESPACE);
+      playbook.getSpec().getSteps().stream().filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> {
+        s.setAfter("5s");
+        s.setTimeout("2m");
+      });
+      playbook.getSpec().getGuardrails().setRevertAfter("5s");
+      client.resource(playbook).create();
+    }
+  }
+
+  private boolean agentsReady() {
+    var agents = client.resources(ProgressiveAgent.class).inNamespace(NAMESPACE).list().getItems();
+    return agents.size() == 5 && agents.stream()
+        .allMatch(a -> a.getStatus() != null && Conditions.isTrue(a.getStatus().getConditions(), Conditions.READY));
+  }
+
+  private <T extends AutoCloseable> T remember(T closeable) {
+    started.add(closeable);
+    return closeable;
+  }
+
+  /** Stops everything in the reverse order of its start, each even when another fails to stop. */
+  @Override
+  public void close() {
+    Collections.reverse(started);
+    started.forEach(closeable -> {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        System.err.println("While stopping the end-to-end environment: " + e);
+      }
+    });
+    started.clear();
+  }
+}
