@@ -36,11 +36,23 @@ record BuiltInResource(
       new BuiltInResource("coordination.k8s.io", "v1", "Lease", "leases",
           true, List.of(), List.of(), List.of()),
       new BuiltInResource("events.k8s.io", "v1", "Event", "events",
-          true, List.of("ev"), List.of(), List.of()));
+          true, List.of("ev"), List.of(), List.of()),
+      rbac("Role", "roles", true),
+      rbac("RoleBinding", "rolebindings", true),
+      rbac("ClusterRole", "clusterroles", false),
+      rbac("ClusterRoleBinding", "clusterrolebindings", false),
+      new BuiltInResource("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets",
+          true, List.of("pdb"), List.of("status"), List.of()),
+      new BuiltInResource("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies",
+          true, List.of("netpol"), List.of(), List.of()));
 
   private static BuiltInResource core(String kind, String plural, boolean namespaced, List<String> shortNames,
       List<String> subresources, List<String> categories) {
     return new BuiltInResource("", "v1", kind, plural, namespaced, shortNames, subresources, categories);
+  }
+
+  private static BuiltInResource rbac(String kind, String plural, boolean namespaced) {
+    return new BuiltInResource("rbac.authorization.k8s.io", "v1", kind, plural, namespaced, List.of(), List.of(), List.of());
   }
 
   private static BuiltInResource apps(String kind, String plural, List<String> shortNames) {
