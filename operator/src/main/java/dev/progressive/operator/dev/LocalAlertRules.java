@@ -1,13 +1,14 @@
 package dev.progressive.operator.dev;
 
+import dev.progressive.operator.agent.AgentPrometheusRule;
 import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.monitoring.AgentAlertRules;
-import dev.progressive.operator.monitoring.AgentAlertSettings;
 import dev.progressive.operator.monitoring.Rule;
 import dev.progressive.operator.monitoring.RuleFile;
 import dev.progressive.operator.monitoring.RuleGroup;
 import dev.progressive.operator.monitoring.SystemAlertRules;
 import dev.progressive.operator.monitoring.SystemAlertSettings;
+import dev.progressive.operator.stack.ObservabilityStack;
+import dev.progressive.operator.stack.StackRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The operator's alert rules for a local Prometheus: every agent's group and each namespace's system
- * groups, generated with the seed's thresholds and {@code for} durations, with two changes so that a
+ * The operator's alert rules for a local Prometheus, as {@code render --plain-prometheus} writes them:
+ * each agent's rules (its PrometheusRule's), and each namespace's system rules (its
+ * ObservabilityStack's, or the seed's SLA and infrastructure groups where it has none), with the
+ * generated thresholds and {@code for} durations and two changes so that a
  * fault shows within seconds and an incident ends within a minute or so instead of ten:
  * <ul>
  *   <li>every group is evaluated each second;</li>
@@ -34,14 +37,16 @@ public final class LocalAlertRules {
 
   private LocalAlertRules() {}
 
-  public static String yaml(Collection<ProgressiveAgent> agents) {
+  public static String yaml(Collection<ProgressiveAgent> agents, Collection<ObservabilityStack> stacks) {
     var groups = new ArrayList<RuleGroup>();
     var namespaces = new TreeSet<String>();
     for (var agent : agents) {
-      var namespace = agent.getMetadata().getNamespace();
-      namespaces.add(namespace);
-      groups.add(AgentAlertRules.group(AgentAlertSettings.withSeedThresholds(
-          namespace, agent.getMetadata().getName(), agent.getSpec().getAgentType().id())));
+      namespaces.add(agent.getMetadata().getNamespace());
+      groups.addAll(AgentPrometheusRule.rules(agent).groups());
+    }
+    for (var stack : stacks) {
+      namespaces.remove(stack.getMetadata().getNamespace());
+      groups.addAll(StackRules.rules(stack).groups());
     }
     namespaces.forEach(namespace -> groups.addAll(SystemAlertRules.groups(SystemAlertSettings.withSeedThresholds(namespace))));
     return new RuleFile(groups.stream().map(LocalAlertRules::quicker).toList()).toYaml();

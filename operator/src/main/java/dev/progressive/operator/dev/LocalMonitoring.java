@@ -1,14 +1,15 @@
 package dev.progressive.operator.dev;
 
 import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.stack.ObservabilityStack;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
  * Prometheus and Alertmanager for the local pods, wired as in a cluster: Prometheus scrapes every pod
- * a Service selects and evaluates the operator's rules for the agents that exist when it starts
- * ({@link LocalAlertRules}); Alertmanager calls the operator's webhook with its bearer token.
+ * a Service selects and evaluates the operator's rules for the agents and stacks that exist when it
+ * starts ({@link LocalAlertRules}); Alertmanager calls the operator's webhook with its bearer token.
  */
 public final class LocalMonitoring implements AutoCloseable {
   private final LocalAlertmanager alertmanager;
@@ -24,7 +25,8 @@ public final class LocalMonitoring implements AutoCloseable {
       Path webhookTokenFile, Path directory) {
     // Prometheus and Alertmanager resolve relative paths against their configuration file's directory.
     directory = directory.toAbsolutePath();
-    var rules = LocalAlertRules.yaml(client.resources(ProgressiveAgent.class).inAnyNamespace().list().getItems());
+    var rules = LocalAlertRules.yaml(client.resources(ProgressiveAgent.class).inAnyNamespace().list().getItems(),
+        client.resources(ObservabilityStack.class).inAnyNamespace().list().getItems());
     var alertmanager = LocalAlertmanager.start(directory.resolve("alertmanager"), operatorWebhook, webhookTokenFile);
     try {
       return new LocalMonitoring(alertmanager,
