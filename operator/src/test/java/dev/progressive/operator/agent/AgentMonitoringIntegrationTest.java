@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,21 +124,16 @@ class AgentMonitoringIntegrationTest {
 
   @Test
   void removingTheSloRemovesItsRulesFromThePrometheusRule() {
-    setSlo(new Slo());
+    patchMonitoring("{\"slo\": {\"availability\": 99.5, \"latencyP95\": 0.5}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> ruleGroups().size() == 2);
-    setSlo(null);
+    patchMonitoring("{\"slo\": null}");
     await().atMost(Duration.ofSeconds(30)).until(() -> ruleGroups().size() == 1);
   }
 
-  private static void setSlo(Slo slo) {
-    if (slo != null) {
-      slo.setAvailability(99.5);
-      slo.setLatencyP95(0.5);
-    }
-    client.resources(ProgressiveAgent.class).inNamespace("discovered").withName("mca").edit(agent -> {
-      agent.getSpec().getMonitoring().setSlo(slo);
-      return agent;
-    });
+  /** A merge patch without resourceVersion, so that it cannot conflict with the operator's status writes. */
+  private static void patchMonitoring(String monitoring) {
+    client.resources(ProgressiveAgent.class).inNamespace("discovered").withName("mca")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"monitoring\": " + monitoring + "}}");
   }
 
   private static List<?> ruleGroups() {
