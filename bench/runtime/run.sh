@@ -110,7 +110,8 @@ measure() { # $1 = on|off|node; prints "rps p50 p99 cpu_us_per_request"
 
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 jv=$("$java" -version 2>&1 | head -1)
-echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $jv, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+mem=$(awk '/MemTotal/ {printf "%.1f GiB memory", $2 / 1048576}' /proc/meminfo)
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $mem, $jv, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 [ "$NODE_PEER" = 1 ] && echo "node peer: node $(node --version), express $(cd "$peer" && node -p 'require("express/package.json").version'), prom-client $(cd "$peer" && node -p 'require("prom-client/package.json").version'), one process (the seed runs one per agent)"
 echo "load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s measured, POST /api/v1/meal-plans on npa, LOG_LEVEL=$LOG_LEVEL"
 printf '%-6s %-13s %12s %10s %10s %14s\n' round mode "requests/s" "p50 ms" "p99 ms" "CPU us/request"
