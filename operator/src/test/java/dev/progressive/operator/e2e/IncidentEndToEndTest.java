@@ -161,7 +161,7 @@ class IncidentEndToEndTest {
     System.out.printf("""
         End to end, from the fault injected at %s:
           %6.2fs  alert condition true (Prometheus activeAt of %s)
-          %6.2fs  Incident created
+          %6.2fs  playbook run started on the Incident
           %6.2fs  scale mitigation recorded on the Incident
           %6.2fs  circuit-breaker mitigation recorded on the Incident
           %6.2fs  breaker open in the NPA processes' /metrics (polled every 0.2s)
@@ -169,7 +169,7 @@ class IncidentEndToEndTest {
         alert condition true -> mitigation applied: %.2fs (scale and breaker recorded), %.2fs (breaker open in the agents)
         %n""", injectedAt,
         seconds(injectedAt, conditionTrue), ALERT,
-        seconds(injectedAt, Instant.parse(incident.getMetadata().getCreationTimestamp())),
+        seconds(injectedAt, Instant.parse(incident.getStatus().getStartedAt())),
         seconds(injectedAt, scaled), seconds(injectedAt, breaker), seconds(injectedAt, breakerSeenOpen),
         seconds(injectedAt, thirdReady), seconds(conditionTrue, breaker), seconds(conditionTrue, breakerSeenOpen));
   }
