@@ -9,10 +9,11 @@ import dev.progressive.runtime.metrics.RequestMetrics;
 import dev.progressive.runtime.server.AgentConfig;
 import io.helidon.webserver.WebServer;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ public final class ScrapeAtScale {
     }
   }
 
-  record Scrapes(int series, int bytes, Timed http, Timed inProcess) {
+  record Scrapes(int series, int bytes, Timed http, Timed httpNoDelay, Timed inProcess) {
   }
 
   private ScrapeAtScale() {}
@@ -69,16 +70,35 @@ public final class ScrapeAtScale {
     for (int endpoint = 0; series(metrics) < targetSeries; endpoint++) {
       recordEveryMethodAndStatus(requests, "/api/v1/bench-" + endpoint);
     }
+    try {
+      return new Scrapes(series(metrics), metrics.scrape().getBytes(StandardCharsets.UTF_8).length,
+          timeOverHttp(metrics, false), timeOverHttp(metrics, true), time(metrics::scrape));
+    } finally {
+      metrics.close();
+    }
+  }
+
+  /**
+   * Served as AgentServer serves it (Helidon's defaults), or with TCP_NODELAY: a response written in
+   * several segments can otherwise wait for the client's delayed ACK (Nagle's algorithm).
+   */
+  private static Timed timeOverHttp(AgentMetrics metrics, boolean tcpNoDelay) throws Exception {
     var server = WebServer.builder().host("127.0.0.1").port(0)
+        .connectionOptions(options -> options.tcpNoDelay(tcpNoDelay))
         .routing(routing -> routing.register("/metrics", new MetricsService(metrics))).build().start();
-    try (var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-      var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build();
-      int bytes = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
-      return new Scrapes(series(metrics), bytes, time(() -> http.send(request, HttpResponse.BodyHandlers.discarding())),
-          time(metrics::scrape));
+    try {
+      URL url = URI.create("http://127.0.0.1:" + server.port() + "/metrics").toURL();
+      return time(() -> get(url));
     } finally {
       server.stop();
-      metrics.close();
+    }
+  }
+
+  /** A blocking GET on a kept-alive connection, as a Prometheus server scrapes; answers the body's size. */
+  private static int get(URL url) throws IOException {
+    var connection = (HttpURLConnection) url.openConnection();
+    try (var in = connection.getInputStream()) {
+      return in.readAllBytes().length;
     }
   }
 
@@ -121,6 +141,7 @@ public final class ScrapeAtScale {
   private static void print(String name, Scrapes scrapes) {
     System.out.printf("%-34s %6d series, %8d bytes%n", name, scrapes.series(), scrapes.bytes());
     System.out.printf("  %-32s %s%n", "HTTP GET /metrics", scrapes.http());
+    System.out.printf("  %-32s %s%n", "same, server with TCP_NODELAY", scrapes.httpNoDelay());
     System.out.printf("  %-32s %s%n", "in-process scrape()", scrapes.inProcess());
   }
 }
