@@ -53,7 +53,7 @@ public final class LocalAlertRules {
   }
 
   private static RuleGroup quicker(RuleGroup group) {
-    List<Rule> rules = group.rules().stream().map(rule -> SHORT_WINDOW_ALERTS.contains(rule.alert())
+    List<Rule> rules = group.rules().stream().map(rule -> rule.alert() != null && SHORT_WINDOW_ALERTS.contains(rule.alert())
         ? new Rule(rule.record(), rule.alert(), shortWindow(rule), rule.forDuration(), rule.labels(), rule.annotations())
         : rule).toList();
     return new RuleGroup(group.name(), EVALUATION_INTERVAL, rules);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.stack.ObservabilityStack;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,8 +27,9 @@ class LocalMonitoringConfigTest {
   @TempDir Path dir;
 
   @Test
-  void rulesAreTheGeneratedOnesEvaluatedEachSecondWithShortFailureWindows() throws Exception {
-    var rules = Files.writeString(dir.resolve("rules.yml"), LocalAlertRules.yaml(sampleAgents(), List.of()));
+  void rulesAreTheGeneratedOnesOfAgentsAndStacksEvaluatedEachSecondWithShortFailureWindows() throws Exception {
+    var rules = Files.writeString(dir.resolve("rules.yml"), LocalAlertRules.yaml(samples(ProgressiveAgent.class),
+        samples(ObservabilityStack.class)));
 
     assertThat(run(dir, SystemTool.require("promtool", "prometheus").toString(), "check", "rules", rules.toString()))
         .contains("SUCCESS");
@@ -58,16 +61,17 @@ class LocalMonitoringConfigTest {
     return rules.stream().filter(r -> alert.equals(r.path("alert").asText())).findFirst().orElseThrow();
   }
 
-  private static List<ProgressiveAgent> sampleAgents() throws IOException {
-    var agents = new ArrayList<ProgressiveAgent>();
+  private static <T extends HasMetadata> List<T> samples(Class<T> type) throws IOException {
+    var resources = new ArrayList<T>();
     for (var document : Manifests.read(ROOT.resolve("samples"))) {
-      if ("ProgressiveAgent".equals(document.kind())) {
-        var agent = Manifests.convert(document, ProgressiveAgent.class);
-        agent.getMetadata().setNamespace("progressive-framework-v5");
-        agents.add(agent);
+      if (type.getSimpleName().equals(document.kind())) {
+        var resource = Manifests.convert(document, type);
+        resource.getMetadata().setNamespace("progressive-framework-v5");
+        resources.add(resource);
       }
     }
-    return agents;
+    assertThat(resources).as("samples of kind %s", type.getSimpleName()).isNotEmpty();
+    return resources;
   }
 
   /** Runs the tool, its output in a file (a tool that hangs cannot block the reading); answers the output of a success. */
