@@ -40,8 +40,9 @@ final class LocalRuntimeWelcome {
     printAgents(out, processes);
     if (monitoring != null) {
       out.printf("""
-            Prometheus:    %s/alerts   (scrapes every pod each second; the operator's rules for the agents above)
-            Alertmanager:  %s          (its remediation receiver is the operator's webhook)
+
+          Prometheus:    %s/alerts  (scrapes every pod each second; the operator's rules, evaluated each second)
+          Alertmanager:  %s  (its remediation receiver is the operator's webhook)
           NPAMealPlanGenerationFailure and WPAWorkoutRecommendationFailure count failures over %s here, not 10m.
           """, monitoring.prometheus(), monitoring.alertmanager(), LocalAlertRules.FAILURE_WINDOW);
     }
