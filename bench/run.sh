@@ -16,7 +16,8 @@ declare -A mains=(
   [scrape]=dev.progressive.bench.scrape.ScrapeAtScale
 )
 name=${1:-}
-main=${mains[$name]:-}
+main=""
+[ -n "$name" ] && main=${mains[$name]:-}
 [ -n "$main" ] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 shift
 

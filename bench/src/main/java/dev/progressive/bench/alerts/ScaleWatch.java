@@ -16,13 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * times they were raised to it (more than once per target would be a duplicate action).
  */
 final class ScaleWatch implements AutoCloseable {
-  private final int scaledReplicas;
   private final Map<String, Long> scaledAt = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> scaleUps = new ConcurrentHashMap<>();
   private final SharedIndexInformer<Deployment> informer;
 
   ScaleWatch(KubernetesClient client, int scaledReplicas) {
-    this.scaledReplicas = scaledReplicas;
     this.informer = client.apps().deployments().inAnyNamespace().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Deployment deployment) {
@@ -69,10 +67,6 @@ final class ScaleWatch implements AutoCloseable {
 
   private static String key(String namespace, String name) {
     return namespace + "/" + name;
-  }
-
-  int scaledReplicas() {
-    return scaledReplicas;
   }
 
   @Override

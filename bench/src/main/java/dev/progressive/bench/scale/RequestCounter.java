@@ -32,8 +32,4 @@ final class RequestCounter implements Interceptor {
     return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .reduce((a, b) -> a + " " + b).orElse("none");
   }
-
-  void reset() {
-    counts.clear();
-  }
 }
