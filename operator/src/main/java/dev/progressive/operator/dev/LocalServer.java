@@ -18,12 +18,10 @@ final class LocalServer implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final String name;
   private final URI url;
   private final Process process;
 
-  private LocalServer(String name, URI url, Process process) {
-    this.name = name;
+  private LocalServer(URI url, Process process) {
     this.url = url;
     this.process = process;
   }
@@ -31,14 +29,15 @@ final class LocalServer implements AutoCloseable {
   /** Starts the command, its output in {@code log}, and returns once {@code url/-/ready} answers 200. */
   static LocalServer start(String name, List<String> command, URI url, Path log) {
     var process = ChildProcesses.start(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
-    var server = new LocalServer(name, url, process);
+    var server = new LocalServer(url, process);
     var http = HttpClient.newBuilder().connectTimeout(POLL).build();
     var deadline = Instant.now().plus(STARTUP);
     while (!ready(http, url)) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+        var state = process.isAlive() ? "still running" : "exited with " + process.exitValue();
         server.close();
-        throw new IllegalStateException(name + " did not become ready within " + STARTUP.toSeconds() + "s (exit: "
-            + (process.isAlive() ? "still running" : process.exitValue()) + "); its log " + log + " ends with:\n" + tail(log));
+        throw new IllegalStateException(name + " did not become ready within " + STARTUP.toSeconds() + "s (" + state
+            + "); its log " + log + " ends with:\n" + tail(log));
       }
       LockSupport.parkNanos(POLL.toNanos());
     }
@@ -59,10 +58,6 @@ final class LocalServer implements AutoCloseable {
 
   URI url() {
     return url;
-  }
-
-  long pid() {
-    return process.pid();
   }
 
   private static boolean ready(HttpClient http, URI url) {
@@ -89,10 +84,5 @@ final class LocalServer implements AutoCloseable {
   @Override
   public void close() {
     ChildProcesses.stop(process, Duration.ofSeconds(10));
-  }
-
-  @Override
-  public String toString() {
-    return name + " at " + url;
   }
 }
