@@ -15,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcesses {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
+  private static volatile boolean exiting;
+
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> RUNNING.forEach(process -> stop(process, Duration.ZERO)), "child-processes-reaper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      exiting = true;
+      RUNNING.forEach(process -> stop(process, Duration.ZERO));
+    }, "child-processes-reaper"));
   }
 
   private ChildProcesses() {}
@@ -53,6 +57,11 @@ public final class ChildProcesses {
       tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
       RUNNING.remove(process);
     }
+  }
+
+  /** Whether the JVM is exiting, and so killing every child: their deaths are expected, not crashes. */
+  static boolean exiting() {
+    return exiting;
   }
 
   /** How many started processes are still tracked: none once everything was closed. */

@@ -169,6 +169,9 @@ public final class LocalAgentProcesses implements AutoCloseable {
   }
 
   private void reapExited() {
+    if (ChildProcesses.exiting()) {
+      return;
+    }
     for (var entry : running.entrySet()) {
       for (var replica : List.copyOf(entry.getValue())) {
         if (!replica.process.isAlive()) {
