@@ -2,7 +2,6 @@ package dev.progressive.operator.dev;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,22 +29,8 @@ final class ConfigMapFiles implements AutoCloseable {
 
   ConfigMapFiles(KubernetesClient client, Path root) {
     this.root = root;
-    this.configMaps = client.configMaps().inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(ConfigMap configMap) {
-        writeIfMounted(configMap);
-      }
-
-      @Override
-      public void onUpdate(ConfigMap before, ConfigMap configMap) {
-        writeIfMounted(configMap);
-      }
-
-      @Override
-      public void onDelete(ConfigMap configMap, boolean finalStateUnknown) {
-        // The kubelet keeps the last content of a deleted ConfigMap in a running pod; so does this.
-      }
-    }, 0);
+    // The kubelet keeps the last content of a deleted ConfigMap in a running pod; so does this.
+    this.configMaps = client.configMaps().inAnyNamespace().inform(new OnLatestState<>(this::writeIfMounted), 0);
   }
 
   /** The directory that holds the ConfigMap's keys; empty until the ConfigMap exists. */

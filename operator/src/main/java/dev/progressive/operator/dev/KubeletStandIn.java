@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.HttpURLConnection;
 import java.util.List;
@@ -36,22 +35,8 @@ public final class KubeletStandIn implements AutoCloseable {
   public KubeletStandIn(KubernetesClient client, Predicate<Deployment> standsInFor) {
     this.client = client;
     this.standsInFor = standsInFor;
-    this.informer = client.apps().deployments().inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Deployment deployment) {
-        makeReady(deployment);
-      }
-
-      @Override
-      public void onUpdate(Deployment previous, Deployment deployment) {
-        makeReady(deployment);
-      }
-
-      @Override
-      public void onDelete(Deployment deployment, boolean finalStateUnknown) {
-        // Nothing runs, so nothing is left to stop.
-      }
-    }, 0);
+    // Nothing runs, so a deleted Deployment leaves nothing to stop.
+    this.informer = client.apps().deployments().inAnyNamespace().inform(new OnLatestState<>(this::makeReady), 0);
   }
 
   private void makeReady(Deployment deployment) {

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.URI;
@@ -90,22 +89,7 @@ public final class LocalAgentProcesses implements AutoCloseable {
     this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("local-agent-processes").factory());
     // Not started before the field is set: its first events reach the loop, which reads the field.
     this.deployments = client.apps().deployments().inAnyNamespace().runnableInformer(0);
-    deployments.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Deployment deployment) {
-        requestSync();
-      }
-
-      @Override
-      public void onUpdate(Deployment before, Deployment deployment) {
-        requestSync();
-      }
-
-      @Override
-      public void onDelete(Deployment deployment, boolean finalStateUnknown) {
-        requestSync();
-      }
-    });
+    deployments.addEventHandler(new OnAnyChange<>(this::requestSync));
     deployments.start();
     loop.scheduleWithFixedDelay(this::sync, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
   }

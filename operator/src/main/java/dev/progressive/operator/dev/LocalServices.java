@@ -81,22 +81,7 @@ public final class LocalServices implements AutoCloseable {
   }
 
   private <T extends HasMetadata> ResourceEventHandler<T> notifying() {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T object) {
-        listeners.forEach(Runnable::run);
-      }
-
-      @Override
-      public void onUpdate(T before, T object) {
-        listeners.forEach(Runnable::run);
-      }
-
-      @Override
-      public void onDelete(T object, boolean finalStateUnknown) {
-        listeners.forEach(Runnable::run);
-      }
-    };
+    return new OnAnyChange<>(() -> listeners.forEach(Runnable::run));
   }
 
   @Override
