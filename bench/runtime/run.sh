@@ -144,7 +144,8 @@ printf '%s\n' "${results[@]}" | awk '
     printf "best   %-13s %12.0f %10.2f %10.2f %14.0f\n", "instrumented", brps["on"], bp50["on"], bp99["on"], bcpu["on"]
     printf "best   %-13s %12.0f %10.2f %10.2f %14.0f\n", "plain", brps["off"], bp50["off"], bp99["off"], bcpu["off"]
     if ("node" in n) printf "best   %-13s %12.0f %10.2f %10.2f %14.0f\n", "node-peer", brps["node"], bp50["node"], bp99["node"], bcpu["node"]
-    printf "overhead (best rounds): throughput instrumented/plain = %.3f (%.1f%% fewer requests/s),", brps["on"] / brps["off"], 100 * (1 - brps["on"] / brps["off"])
+    change = 100 * (brps["on"] / brps["off"] - 1)
+    printf "overhead (best rounds): throughput instrumented/plain = %.3f (%.1f%% %s requests/s),", brps["on"] / brps["off"], change < 0 ? -change : change, change < 0 ? "fewer" : "more"
     printf " p50 x%.2f, p99 x%.2f, CPU per request x%.2f\n", bp50["on"] / bp50["off"], bp99["on"] / bp99["off"], bcpu["on"] / bcpu["off"]
     if ("node" in n) {
       printf "against Node (best rounds): throughput instrumented/node-peer = x%.2f, p50 x%.2f, p99 x%.2f,", brps["on"] / brps["node"], bp50["on"] / bp50["node"], bp99["on"] / bp99["node"]
