@@ -64,6 +64,8 @@ public final class AgentServer implements AutoCloseable {
         .port(config.port())
         // Every request body is a small JSON object; anything near this size is a mistake or an attack.
         .maxPayloadSize(MAX_BODY_BYTES)
+        // A /metrics answer spans several segments; without this each waits for the scraper's delayed ACK (~40 ms).
+        .connectionOptions(options -> options.tcpNoDelay(true))
         // AgentMain owns the shutdown hook: it must drain before the server stops.
         .shutdownHook(false)
         .routing(routing -> routes(routing, inbound))

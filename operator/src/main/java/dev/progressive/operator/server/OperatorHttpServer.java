@@ -26,6 +26,8 @@ public final class OperatorHttpServer implements AutoCloseable {
     var server = WebServer.builder()
         .host(host)
         .port(port)
+        // A /metrics answer spans several segments; without this each waits for the scraper's delayed ACK (~40 ms).
+        .connectionOptions(options -> options.tcpNoDelay(true))
         .routing(routing -> routing
             .get("/healthz", (req, res) -> res.send("ok"))
             .get("/readyz", (req, res) -> ready(operator, res))
