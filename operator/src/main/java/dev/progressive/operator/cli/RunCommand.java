@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Option;
     description = "Run the operator against the cluster from KUBECONFIG, ~/.kube/config or the in-cluster"
         + " service account, with leader election, /healthz, /readyz, /metrics and the Alertmanager webhook.")
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Option(names = "--namespaces", split = ",", description = "Namespaces to watch (default: all).")
   Set<String> namespaces = Set.of();
 
@@ -78,6 +82,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (!namespaces.isEmpty() && !namespaces.contains(incidentNamespace)) {
+      LOG.warn("Alerts without a namespace label become Incidents in {}, which --namespaces does not include:"
+          + " they are stored but no playbook runs for them. Add {} to --namespaces or point"
+          + " --incident-namespace at a watched namespace.", incidentNamespace, incidentNamespace);
+    }
     var client = new KubernetesClientBuilder().build();
     var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor);
     var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation);
