@@ -8,8 +8,10 @@ import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.GarbageCollectorStandIn;
 import dev.progressive.operator.dev.KubeletStandIn;
 import dev.progressive.operator.dev.LocalAgentProcesses;
+import dev.progressive.operator.dev.LocalMonitoring;
 import dev.progressive.operator.dev.RuntimeLauncher;
 import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.remediation.RemediationSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -93,11 +95,13 @@ final class DevCommand implements Callable<Integer> {
     var kubeconfigPath = cluster.writeKubeconfig(kubeconfig).toAbsolutePath();
     var tokenFile = writeWebhookToken(kubeconfigPath.resolveSibling("webhook-token"));
     var intake = new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES);
-    var running = RunningOperator.start(client, ProgressiveOperator.Settings.embedded(), intake, "127.0.0.1", httpPort);
+    var prometheus = withPrometheus ? Optional.of(LocalMonitoring.prometheusAddress()) : Optional.<URI>empty();
+    var settings = ProgressiveOperator.Settings.embedded().withRemediation(RemediationSettings.defaults().withPrometheus(prometheus));
+    var running = RunningOperator.start(client, settings, intake, "127.0.0.1", httpPort);
     int applied = noSamples ? 0 : apply(client, samples, out) + apply(client, playbooks, out);
     printWelcome(out, cluster, kubeconfigPath, running.httpPort(), applied);
     printWebhookExample(out, tokenFile, running.httpPort());
-    var monitoring = withRuntime ? LocalRuntimeWelcome.start(out, client, processes, withPrometheus,
+    var monitoring = withRuntime ? LocalRuntimeWelcome.start(out, client, processes, prometheus,
         URI.create("http://127.0.0.1:" + running.httpPort() + "/alertmanager/webhook"), tokenFile) : null;
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -28,15 +29,15 @@ final class LocalRuntimeWelcome {
    * to close at the end, or null.
    */
   static LocalMonitoring start(PrintWriter out, KubernetesClient client, LocalAgentProcesses processes,
-      boolean withPrometheus, URI webhook, Path tokenFile) {
+      Optional<URI> prometheus, URI webhook, Path tokenFile) {
     out.printf("Starting the agents as local processes (logs in %s)...%n", processes.logDirectory());
     out.flush();
     if (!agentsReady(client, Instant.now().plus(STARTUP))) {
       out.printf("Not every agent is Ready after %ds; see the logs.%n", STARTUP.toSeconds());
     }
-    var monitoring = withPrometheus
-        ? LocalMonitoring.start(client, processes.services(), webhook, tokenFile, tokenFile.resolveSibling("monitoring"))
-        : null;
+    var monitoring = prometheus
+        .map(url -> LocalMonitoring.start(client, processes.services(), url, webhook, tokenFile, tokenFile.resolveSibling("monitoring")))
+        .orElse(null);
     printAgents(out, processes);
     if (monitoring != null) {
       out.printf("""

@@ -20,9 +20,17 @@ public final class LocalMonitoring implements AutoCloseable {
     this.prometheus = prometheus;
   }
 
+  /**
+   * Where Prometheus will listen: chosen before anything starts, so that the operator, which starts
+   * first, can be told where its diagnostics find Prometheus.
+   */
+  public static URI prometheusAddress() {
+    return URI.create("http://127.0.0.1:" + LoopbackPorts.free());
+  }
+
   /** Starts both, their files under {@code directory}; fails naming the Debian package of a missing one. */
-  public static LocalMonitoring start(KubernetesClient client, LocalServices services, URI operatorWebhook,
-      Path webhookTokenFile, Path directory) {
+  public static LocalMonitoring start(KubernetesClient client, LocalServices services, URI prometheus,
+      URI operatorWebhook, Path webhookTokenFile, Path directory) {
     // Prometheus and Alertmanager resolve relative paths against their configuration file's directory.
     directory = directory.toAbsolutePath();
     var rules = LocalAlertRules.yaml(client.resources(ProgressiveAgent.class).inAnyNamespace().list().getItems(),
@@ -30,7 +38,7 @@ public final class LocalMonitoring implements AutoCloseable {
     var alertmanager = LocalAlertmanager.start(directory.resolve("alertmanager"), operatorWebhook, webhookTokenFile);
     try {
       return new LocalMonitoring(alertmanager,
-          LocalPrometheus.start(directory.resolve("prometheus"), rules, alertmanager.url(), services));
+          LocalPrometheus.start(directory.resolve("prometheus"), prometheus, rules, alertmanager.url(), services));
     } catch (RuntimeException e) {
       alertmanager.close();
       throw e;

@@ -22,15 +22,14 @@ public final class LocalPrometheus implements AutoCloseable {
     this.server = server;
   }
 
-  /** Writes its configuration into {@code directory} and starts it; fails naming the package when it is not installed. */
-  public static LocalPrometheus start(Path directory, String rules, URI alertmanager, LocalServices services) {
+  /** Writes its configuration into {@code directory} and starts it on {@code url}; fails naming the package when it is not installed. */
+  public static LocalPrometheus start(Path directory, URI url, String rules, URI alertmanager, LocalServices services) {
     var binary = SystemTool.require("prometheus", "prometheus");
     try {
       Files.createDirectories(directory);
       var rulesFile = Files.writeString(directory.resolve("rules.yml"), rules);
       var targets = new ScrapeTargets(directory.resolve("targets.json"), services);
       var config = Files.writeString(directory.resolve("prometheus.yml"), config(rulesFile, targets.file(), alertmanager));
-      var url = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
       return new LocalPrometheus(LocalServer.start("Prometheus", List.of(binary.toString(),
           "--config.file=" + config,
           "--storage.tsdb.path=" + LocalServer.freshDirectory(directory.resolve("data")),

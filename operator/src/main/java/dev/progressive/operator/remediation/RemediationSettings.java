@@ -16,4 +16,8 @@ public record RemediationSettings(boolean dryRun, Optional<URI> prometheus, int 
   public static RemediationSettings defaults() {
     return new RemediationSettings(false, Optional.empty(), 100, Duration.ofDays(7));
   }
+
+  public RemediationSettings withPrometheus(Optional<URI> prometheus) {
+    return new RemediationSettings(dryRun, prometheus, keepResolved, keepFor);
+  }
 }

@@ -18,6 +18,7 @@ import dev.progressive.operator.dev.RuntimeLauncher;
 import dev.progressive.operator.dev.SystemTool;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.remediation.RemediationPlaybook;
 import dev.progressive.operator.remediation.StepAction;
 import dev.progressive.operator.server.OperatorHttpServer;
@@ -66,11 +67,12 @@ final class EndToEndEnvironment implements AutoCloseable {
       remember(new KubeletStandIn(client, not(LocalAgentProcesses::runsAgent)));
       remember(new GarbageCollectorStandIn(client));
       var tokenFile = Files.writeString(workDirectory.resolve("webhook-token"), UUID.randomUUID().toString());
-      var webhook = startOperator(tokenFile);
+      var prometheus = LocalMonitoring.prometheusAddress();
+      var webhook = startOperator(tokenFile, prometheus);
       applySamplesAndPlaybooks();
       await("every sample agent Ready").atMost(STARTUP).until(this::agentsReady);
       // Only now: a Prometheus watching the start-up would see agents that are not ready yet.
-      monitoring = remember(LocalMonitoring.start(client, processes.services(), webhook, tokenFile, workDirectory));
+      monitoring = remember(LocalMonitoring.start(client, processes.services(), prometheus, webhook, tokenFile, workDirectory));
     } catch (RuntimeException | IOException | Error e) {
       close();
       throw e;
@@ -84,11 +86,14 @@ final class EndToEndEnvironment implements AutoCloseable {
     return jar;
   }
 
-  private URI startOperator(Path tokenFile) {
+  /** The operator as `dev --with-prometheus` runs it: diagnostics query the local Prometheus. */
+  private URI startOperator(Path tokenFile, URI prometheus) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var intake = AlertIntake.create(client, registry,
         new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
-    Operator operator = ProgressiveOperator.create(client, registry, ProgressiveOperator.Settings.embedded());
+    var settings = ProgressiveOperator.Settings.embedded()
+        .withRemediation(RemediationSettings.defaults().withPrometheus(Optional.of(prometheus)));
+    Operator operator = ProgressiveOperator.create(client, registry, settings);
     var http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
     remember(http);
     remember((AutoCloseable) operator::stop);

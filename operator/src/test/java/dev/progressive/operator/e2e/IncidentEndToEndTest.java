@@ -122,8 +122,12 @@ class IncidentEndToEndTest {
         .doesNotContain(IncidentPhase.Escalated, IncidentPhase.Suppressed);
     assertThat(current(incident).getStatus().getSteps()).filteredOn(s -> s.getOutcome() == StepRecord.Outcome.Succeeded)
         .extracting(StepRecord::getAction)
-        .contains(StepAction.SCALE, StepAction.CIRCUIT_BREAKER, StepAction.VERIFY)
+        .contains(StepAction.SCALE, StepAction.CIRCUIT_BREAKER, StepAction.DIAGNOSTICS, StepAction.VERIFY)
         .doesNotContain(StepAction.ESCALATE);
+    var diagnostics = environment.client.configMaps().inNamespace(incident.getMetadata().getNamespace())
+        .withName(current(incident).getStatus().getDiagnostics()).get().getData();
+    assertThat(diagnostics.get("prometheus.txt")).as("the seed's queries, answered by the real Prometheus")
+        .contains("# up").contains("\"status\":\"success\"").contains("\"job\":\"npa\"");
     assertThat(npaReplicas()).allSatisfy(r -> assertThat(AgentCalls.mealPlan(r.uri())).as("a meal plan from %s", r.pod()).isEqualTo(200));
   }
 
