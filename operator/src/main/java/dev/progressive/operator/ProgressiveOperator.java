@@ -2,7 +2,9 @@ package dev.progressive.operator;
 
 import dev.progressive.operator.agent.AgentReconciler;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
+import dev.progressive.operator.common.ResourceCloner;
 import dev.progressive.operator.remediation.IncidentReconciler;
+import dev.progressive.operator.remediation.PlaybookReconciler;
 import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.stack.ObservabilityStackReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,6 +43,7 @@ public final class ProgressiveOperator {
       // Merge patches, not server-side apply: the same path in production and against the test API.
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
+          .withResourceCloner(new ResourceCloner(client.getKubernetesSerialization()))
           .withUseSSAToPatchPrimaryResource(false)
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
@@ -51,6 +54,7 @@ public final class ProgressiveOperator {
     var discovery = new MonitoringDiscovery(client, Clock.systemUTC());
     operator.register(new AgentReconciler(Clock.systemUTC(), discovery), c -> watch(c, settings));
     operator.register(new ObservabilityStackReconciler(Clock.systemUTC(), discovery), c -> watch(c, settings));
+    operator.register(new PlaybookReconciler(Clock.systemUTC()), c -> watch(c, settings));
     operator.register(new IncidentReconciler(Clock.systemUTC(), settings.remediation(), registry), c -> watch(c, settings));
     return operator;
   }

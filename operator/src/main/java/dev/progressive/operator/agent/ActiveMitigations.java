@@ -31,7 +31,8 @@ public record ActiveMitigations(List<Held> active, Optional<String> lastRestart)
     var forAgent = incidents.stream()
         .filter(i -> namespace.equals(i.getMetadata().getNamespace()) && i.getStatus() != null)
         .flatMap(i -> i.getStatus().getMitigations().stream().map(m -> new Held(i.getMetadata().getName(), m)))
-        .filter(held -> name.equals(held.mitigation().getAgent()))
+        // A mitigation of a kind this operator does not know (written by a newer one) is left to it.
+        .filter(held -> name.equals(held.mitigation().getAgent()) && held.mitigation().getType() != null)
         .toList();
     // A restart is done once its stamp is in the pod template: it stays there, active or not.
     var lastRestart = forAgent.stream().map(Held::mitigation).filter(m -> m.getType() == Mitigation.Type.restart)

@@ -14,11 +14,13 @@ public final class AgentDashboard {
   private AgentDashboard() {}
 
   public static boolean enabled(ProgressiveAgent agent) {
-    return Optional.ofNullable(agent.getSpec().getMonitoring()).map(Monitoring::getDashboard).orElse(true);
+    return Optional.ofNullable(agent.getSpec()).map(ProgressiveAgentSpec::getMonitoring).map(Monitoring::getDashboard).orElse(true);
   }
 
+  static final String SUFFIX = "-dashboard";
+
   public static String configMapName(ProgressiveAgent agent) {
-    return agent.getMetadata().getName() + "-dashboard";
+    return agent.getMetadata().getName() + SUFFIX;
   }
 
   public static ConfigMap configMap(ProgressiveAgent agent) {

@@ -97,7 +97,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
 
   @Override
   public UpdateControl<ProgressiveAgent> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
-    var violations = SpecValidation.validate(agent.getSpec());
+    var violations = SpecValidation.validate(agent);
     var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class));
     var monitoring = monitoring(agent, context);
     if (violations.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.SpecViolation;
 import static dev.progressive.operator.common.Conditions.AVAILABLE;
 import static dev.progressive.operator.common.Conditions.DEGRADED;
 import static dev.progressive.operator.common.Conditions.READY;
@@ -21,8 +22,6 @@ import java.util.stream.Collectors;
 public final class AgentStatus {
   public static final String REASON_READY = "AllReplicasReady";
   public static final String REASON_NOT_READY = "ReplicasNotReady";
-  public static final String REASON_INVALID = "InvalidSpec";
-  public static final String REASON_FAILED = "ReconcileFailed";
 
   private AgentStatus() {}
 
@@ -50,12 +49,12 @@ public final class AgentStatus {
 
   private static Condition ready(ProgressiveAgent agent, Observation seen, int ready) {
     if (!seen.violations().isEmpty()) {
-      return of(READY, false, REASON_INVALID, seen.violations().stream()
+      return of(READY, false, Conditions.INVALID_SPEC, seen.violations().stream()
           .map(SpecViolation::toString).collect(Collectors.joining("; "))
           + ". The agent's Deployment and Service were left as they were.");
     }
     if (seen.failure().isPresent()) {
-      return of(READY, false, REASON_FAILED, "Could not apply the agent's children: " + message(seen.failure().get()));
+      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the agent's children: " + message(seen.failure().get()));
     }
     int desired = seen.mitigations().replicas(agent.getSpec());
     var progress = ready + "/" + desired + " replicas ready";
@@ -85,7 +84,7 @@ public final class AgentStatus {
 
   private static Condition degraded(Observation seen, int ready) {
     if (seen.failure().isPresent()) {
-      return of(DEGRADED, true, REASON_FAILED, message(seen.failure().get()));
+      return of(DEGRADED, true, Conditions.RECONCILE_FAILED, message(seen.failure().get()));
     }
     var stalled = seen.deployment().map(d -> d.getStatus()).map(s -> s.getConditions()).stream()
         .flatMap(List::stream)

@@ -15,8 +15,10 @@ public final class CircuitBreakerConfig {
 
   private CircuitBreakerConfig() {}
 
+  static final String SUFFIX = "-circuit-breaker";
+
   public static String name(ProgressiveAgent agent) {
-    return agent.getMetadata().getName() + "-circuit-breaker";
+    return agent.getMetadata().getName() + SUFFIX;
   }
 
   public static ConfigMap desired(ProgressiveAgent agent, ActiveMitigations mitigations) {

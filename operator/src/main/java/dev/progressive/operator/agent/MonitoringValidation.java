@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.monitoring.MetricContract;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.SpecViolation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,16 @@ public final class SpecValidation {
   private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.-]*$");
 
   private SpecValidation() {}
+
+  /** What the model could not read, else what the spec breaks. */
+  public static List<SpecViolation> validate(ProgressiveAgent agent) {
+    if (!agent.unreadableSpec().isEmpty()) {
+      return agent.unreadableSpec();
+    }
+    var violations = validate(agent.getSpec());
+    violations.addAll(AgentNames.check(agent.getMetadata().getName()));
+    return violations;
+  }
 
   public static List<SpecViolation> validate(ProgressiveAgentSpec spec) {
     var violations = new ArrayList<SpecViolation>();

@@ -3,7 +3,7 @@ package dev.progressive.operator.cli;
 import dev.progressive.operator.agent.AgentChildren;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.agent.SpecValidation;
-import dev.progressive.operator.agent.SpecViolation;
+import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.stack.NamespaceStack;
 import dev.progressive.operator.stack.ObservabilityStack;
 import dev.progressive.operator.stack.StackChildren;
@@ -95,7 +95,7 @@ final class RenderCommand implements Callable<Integer> {
 
   private static List<SpecViolation> violations(HasMetadata resource) {
     return resource instanceof ProgressiveAgent agent
-        ? SpecValidation.validate(agent.getSpec())
-        : StackValidation.validate(((ObservabilityStack) resource).getSpec());
+        ? SpecValidation.validate(agent)
+        : StackValidation.validate((ObservabilityStack) resource);
   }
 }

@@ -23,6 +23,10 @@ public final class Conditions {
   public static final String REMEDIATING = "Remediating";
   public static final String MONITORED = "Monitored";
 
+  /** The reasons every resource of the project shares: its spec is wrong, or applying it failed. */
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String RECONCILE_FAILED = "ReconcileFailed";
+
   private final Clock clock;
 
   public Conditions(Clock clock) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.client.CustomResource;
+import dev.progressive.operator.common.ProgressiveResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -26,7 +26,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".status.target", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Playbook", jsonPath = ".status.playbook", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class Incident extends CustomResource<IncidentSpec, IncidentStatus> implements Namespaced {
+public class Incident extends ProgressiveResource<IncidentSpec, IncidentStatus> implements Namespaced {
   /** Label with the alert's fingerprint, so that a resolved notification finds its Incident. */
   public static final String FINGERPRINT_LABEL = ProgressiveAgent.GROUP + "/fingerprint";
 

@@ -58,6 +58,10 @@ public class IncidentReconciler implements Reconciler<Incident> {
     var namespace = incident.getMetadata().getNamespace();
     var inNamespace = agents.list(namespace, a -> true).toList();
     var phase = incident.getStatus().getPhase();
+    if (UnreadableIncident.applies(incident)) {
+      return apply(incident, context, UnreadableIncident.handle(
+          new IncidentRun(incident, null, inNamespace, clock.instant(), context.getClient())));
+    }
     if (phase == null || phase == IncidentPhase.Detected) {
       var run = new IncidentRun(incident, null, inNamespace, clock.instant(), context.getClient());
       return apply(incident, context, detect(run, context));

@@ -14,7 +14,7 @@ public final class PlaybookMatcher {
 
   public static Optional<RemediationPlaybook> match(Incident incident, List<RemediationPlaybook> playbooks) {
     return playbooks.stream()
-        .filter(p -> matches(p, incident.getSpec()))
+        .filter(p -> matches(p, incident.getSpec()) && PlaybookValidation.validate(p).isEmpty())
         .min(Comparator
             .comparing((RemediationPlaybook p) -> -priority(p))
             .thenComparing(p -> p.getSpec().getTrigger().getAlertNames().isEmpty())

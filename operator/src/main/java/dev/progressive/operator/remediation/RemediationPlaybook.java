@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.client.CustomResource;
+import dev.progressive.operator.common.ProgressiveResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -23,5 +23,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @JsonClassDescription("What to do, step by step and within guardrails, when an alert fires.")
 @AdditionalPrinterColumn(name = "Alerts", jsonPath = ".spec.trigger.alertNames", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "DryRun", jsonPath = ".spec.guardrails.dryRun", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class RemediationPlaybook extends CustomResource<PlaybookSpec, Void> implements Namespaced {}
+public class RemediationPlaybook extends ProgressiveResource<PlaybookSpec, PlaybookStatus> implements Namespaced {}

@@ -11,5 +11,14 @@ public enum StepAction {
   @JsonProperty("diagnostics") DIAGNOSTICS,
   @JsonProperty("notify") NOTIFY,
   @JsonProperty("verify") VERIFY,
-  @JsonProperty("escalate") ESCALATE
+  @JsonProperty("escalate") ESCALATE;
+
+  /** The step's name in a playbook, as its JsonProperty spells it. */
+  public String word() {
+    try {
+      return StepAction.class.getField(name()).getAnnotation(JsonProperty.class).value();
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

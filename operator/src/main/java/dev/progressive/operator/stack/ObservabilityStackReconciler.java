@@ -64,7 +64,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
 
   @Override
   public UpdateControl<ObservabilityStack> reconcile(ObservabilityStack stack, Context<ObservabilityStack> context) {
-    var violations = StackValidation.validate(stack.getSpec());
+    var violations = StackValidation.validate(stack);
     var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(preferences(stack)));
     if (violations.isEmpty()) {
       setup.store(context);

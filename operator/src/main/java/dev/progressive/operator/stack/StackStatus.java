@@ -3,7 +3,8 @@ package dev.progressive.operator.stack;
 import static dev.progressive.operator.common.Conditions.READY;
 import static dev.progressive.operator.common.Conditions.of;
 
-import dev.progressive.operator.agent.SpecViolation;
+import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.stack.DashboardSettings.Delivery;
@@ -52,11 +53,11 @@ public final class StackStatus {
 
   private static Condition ready(Observation seen, List<Condition> components) {
     if (!seen.violations().isEmpty()) {
-      return of(READY, false, "InvalidSpec", seen.violations().stream().map(SpecViolation::toString)
+      return of(READY, false, Conditions.INVALID_SPEC, seen.violations().stream().map(SpecViolation::toString)
           .collect(Collectors.joining("; ")) + ". The stack's objects were left as they were.");
     }
     if (seen.failure().isPresent()) {
-      return of(READY, false, "ReconcileFailed", "Could not apply the stack's objects: " + seen.failure().get().getMessage());
+      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the stack's objects: " + seen.failure().get().getMessage());
     }
     var blocking = components.stream()
         .filter(c -> API_MISSING.equals(c.getReason()) || JAEGER_NOT_READY.equals(c.getReason()))

@@ -1,6 +1,6 @@
 package dev.progressive.operator.stack;
 
-import dev.progressive.operator.agent.SpecViolation;
+import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.monitoring.MetricContract;
 import dev.progressive.operator.stack.TracingSettings.Backend;
 import java.math.BigDecimal;
@@ -10,6 +10,11 @@ import java.util.List;
 /** Checks a stack's spec as the CRD schema would, and what it cannot say, for clusters that run without it. */
 public final class StackValidation {
   private StackValidation() {}
+
+  /** What the model could not read, else what the spec breaks. */
+  public static List<SpecViolation> validate(ObservabilityStack stack) {
+    return stack.unreadableSpec().isEmpty() ? validate(stack.getSpec()) : stack.unreadableSpec();
+  }
 
   public static List<SpecViolation> validate(ObservabilityStackSpec spec) {
     var violations = new ArrayList<SpecViolation>();

@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.SpecViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.cluster.MonitoringSetup;

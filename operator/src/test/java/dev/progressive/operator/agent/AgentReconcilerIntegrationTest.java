@@ -101,14 +101,14 @@ class AgentReconcilerIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var ready = ready(agent("wpa"));
       assertThat(ready.getStatus()).isEqualTo("False");
-      assertThat(ready.getReason()).isEqualTo(AgentStatus.REASON_INVALID);
+      assertThat(ready.getReason()).isEqualTo(Conditions.INVALID_SPEC);
       assertThat(ready.getMessage()).contains("spec.replicas").contains("maxReplicas");
       assertThat(ready.getObservedGeneration()).isEqualTo(agent("wpa").getMetadata().getGeneration());
     });
     var after = deployment("wpa");
     assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
     assertThat(after.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(eventReasons("wpa")).contains(AgentStatus.REASON_INVALID);
+    assertThat(eventReasons("wpa")).contains(Conditions.INVALID_SPEC);
   }
 
   @Test

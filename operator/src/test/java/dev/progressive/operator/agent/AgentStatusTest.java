@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.SpecViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
@@ -56,7 +57,7 @@ class AgentStatusTest {
     var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
         Optional.of(new IllegalStateException("forbidden: deployments.apps")));
     var status = AgentStatus.desired(agent, failed);
-    assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(AgentStatus.REASON_FAILED);
+    assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Conditions.RECONCILE_FAILED);
     assertThat(condition(status, Conditions.DEGRADED).getMessage()).contains("forbidden: deployments.apps");
   }
 
@@ -65,7 +66,7 @@ class AgentStatusTest {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
         Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty());
     var ready = condition(AgentStatus.desired(agent, invalid), Conditions.READY);
-    assertThat(ready.getReason()).isEqualTo(AgentStatus.REASON_INVALID);
+    assertThat(ready.getReason()).isEqualTo(Conditions.INVALID_SPEC);
     assertThat(ready.getMessage()).startsWith("spec.port: must be between").contains("left as they were");
   }
 

@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.SpecViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -42,6 +43,6 @@ class SpecValidationTest {
 
   @Test
   void aMissingSpecIsReported() {
-    assertThat(SpecValidation.validate(null)).extracting(SpecViolation::field).containsExactly("spec");
+    assertThat(SpecValidation.validate((ProgressiveAgentSpec) null)).extracting(SpecViolation::field).containsExactly("spec");
   }
 }
