@@ -118,12 +118,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   }
 
   private static void quarantine(Context<ProgressiveAgent> context, ActiveMitigations mitigations) {
-    for (var change : PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine())) {
-      context.getClient().resource(change.pod()).edit(pod -> {
-        pod.getMetadata().getLabels().putAll(change.labels());
-        return pod;
-      });
-    }
+    PodQuarantine.apply(context.getClient(), PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine()));
   }
 
   @Override

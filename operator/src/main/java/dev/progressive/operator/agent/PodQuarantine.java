@@ -1,5 +1,10 @@
 package dev.progressive.operator.agent;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +17,8 @@ import java.util.Map;
 public final class PodQuarantine {
   /** Marks the pods this operator took out, so that it puts back only those. */
   public static final String QUARANTINED = ProgressiveAgent.GROUP + "/quarantined";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PodQuarantine.class);
 
   private PodQuarantine() {}
 
@@ -36,6 +43,27 @@ public final class PodQuarantine {
       return List.of(new Change(pod, Map.of(AgentDeployment.SERVING_LABEL, "true", QUARANTINED, "false")));
     }
     return List.of();
+  }
+
+  /**
+   * Sets each change's labels, patching from the cached pod (no read). A pod that is gone by then (deleted between the
+   * read and the patch) is out of traffic already: that is an outcome, not a failure.
+   */
+  public static void apply(KubernetesClient client, List<Change> changes) {
+    for (var change : changes) {
+      var meta = change.pod().getMetadata();
+      try {
+        client.resource(change.pod()).edit(pod -> {
+          pod.getMetadata().getLabels().putAll(change.labels());
+          return pod;
+        });
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+          throw e;
+        }
+        LOG.debug("Pod {}/{} is gone; nothing to take out of or put back into traffic", meta.getNamespace(), meta.getName());
+      }
+    }
   }
 
   static boolean isReady(Pod pod) {

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "dev",
+    mixinStandardHelpOptions = true,
     description = "Start an embedded Kubernetes API on 127.0.0.1, install the CRDs, apply the samples and"
         + " run the operator against it, until interrupted. No cluster needed.")
 final class DevCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package dev.progressive.operator.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,8 @@ public final class Manifests {
   /** Kustomize's own file describes a build, not a resource. */
   private static final String KUSTOMIZATION = "kustomization.yaml";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** A line that starts a YAML document; each document is parsed alone, so that one broken document spoils no other. */
+  private static final Pattern DOCUMENT_START = Pattern.compile("(?m)^---[ \\t]*(#.*)?\\n");
 
   /** One document and the file it came from, so that errors can say where. */
   public record Document(Path source, JsonNode body) {
@@ -34,19 +38,42 @@ public final class Manifests {
 
   private Manifests() {}
 
+  /** Every document; a document that is not YAML fails the whole read, naming its file and line. */
   public static List<Document> read(Path fileOrDirectory) throws IOException {
+    return read(fileOrDirectory, problem -> {
+      throw new IOException(problem);
+    });
+  }
+
+  /** What cannot be parsed is told to {@code unparsable} ("file:line: what"), document by document; the rest is read. */
+  public static List<Document> read(Path fileOrDirectory, Unparsable unparsable) throws IOException {
     if (!Files.exists(fileOrDirectory)) {
       throw new IOException(fileOrDirectory + " does not exist");
     }
     var documents = new ArrayList<Document>();
     for (var file : yamlFiles(fileOrDirectory)) {
-      try (var parser = YAML.createParser(file.toFile())) {
-        YAML.readValues(parser, JsonNode.class).readAll().stream()
-            .filter(node -> node != null && node.isObject() && !node.isEmpty())
-            .forEach(node -> documents.add(new Document(file, node)));
+      int firstLine = 1;
+      for (var text : DOCUMENT_START.split(Files.readString(file), -1)) {
+        try {
+          var node = YAML.readTree(text);
+          if (node != null && node.isObject() && !node.isEmpty()) {
+            documents.add(new Document(file, node));
+          }
+        } catch (JsonProcessingException e) {
+          var line = e.getLocation() == null ? firstLine : firstLine + e.getLocation().getLineNr() - 1;
+          unparsable.report(file + ":" + line + ": not valid YAML: " + String.join("; ", e.getOriginalMessage().lines()
+              .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList()));
+        }
+        firstLine += text.split("\n", -1).length;
       }
     }
     return documents;
+  }
+
+  /** Told of each document that cannot be parsed. */
+  @FunctionalInterface
+  public interface Unparsable {
+    void report(String problem) throws IOException;
   }
 
   private static List<Path> yamlFiles(Path fileOrDirectory) throws IOException {

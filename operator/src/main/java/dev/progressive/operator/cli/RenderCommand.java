@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "render",
+    mixinStandardHelpOptions = true,
     description = "Print, as YAML, every object the operator would create for the custom resources in a"
         + " file or directory, on a cluster with prometheus-operator. Needs no cluster: a preview for GitOps reviews.")
 final class RenderCommand implements Callable<Integer> {
@@ -50,7 +51,10 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    var documents = Manifests.read(path);
+    var documents = Manifests.read(path, problem -> {
+      err.println(problem);
+      allValid = false;
+    });
     var stacks = valid(documents, "ObservabilityStack", ObservabilityStack.class, err);
     var agents = valid(documents, "ProgressiveAgent", ProgressiveAgent.class, err);
     documents.stream().filter(d -> !V1ALPHA1.equals(d.apiVersion())
@@ -79,7 +83,10 @@ final class RenderCommand implements Callable<Integer> {
       if (!kind.equals(document.kind()) || !V1ALPHA1.equals(document.apiVersion())) {
         continue;
       }
-      var resource = Manifests.convert(document, type);
+      var resource = convert(document, type, err);
+      if (resource == null) {
+        continue;
+      }
       if (resource.getMetadata().getNamespace() == null) {
         resource.getMetadata().setNamespace(namespace);
       }
@@ -91,6 +98,17 @@ final class RenderCommand implements Callable<Integer> {
       }
     }
     return valid;
+  }
+
+  private <T> T convert(Manifests.Document document, Class<T> type, PrintWriter err) {
+    try {
+      return Manifests.convert(document, type);
+    } catch (IllegalArgumentException e) {
+      err.printf("%s: %s %s: cannot be read: %s%n", document.source(), document.kind(),
+          document.body().path("metadata").path("name").asText("(no name)"), e.getMessage().lines().findFirst().orElse(""));
+      allValid = false;
+      return null;
+    }
   }
 
   private static List<SpecViolation> violations(HasMetadata resource) {

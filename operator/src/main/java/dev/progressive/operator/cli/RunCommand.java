@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run the operator against the cluster from KUBECONFIG, ~/.kube/config or the in-cluster"
         + " service account, with leader election, /healthz, /readyz, /metrics and the Alertmanager webhook.")
 final class RunCommand implements Callable<Integer> {

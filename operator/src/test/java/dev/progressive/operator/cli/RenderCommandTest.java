@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -73,10 +75,55 @@ class RenderCommandTest {
     assertThat(run.err()).contains("no/such/dir does not exist");
   }
 
+  @Test
+  void anUnreadableDocumentIsReportedWithItsFileKindNameAndFieldAndTheOthersStillRender(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("agents.yaml"), """
+        apiVersion: progressive.dev/v1alpha1
+        kind: ProgressiveAgent
+        metadata: {name: good}
+        spec: {agentType: npa, image: example/agent:1}
+        ---
+        apiVersion: progressive.dev/v1alpha1
+        kind: ProgressiveAgent
+        metadata: {name: typo}
+        spec: {agentType: xyz, image: example/agent:1}
+        ---
+        apiVersion: progressive.dev/v1alpha1
+        kind: ProgressiveAgent
+        metadata: {name: extra}
+        spec: {agentType: npa, image: example/agent:1, replicaz: 4}
+        ---
+        apiVersion: progressive.dev/v1alpha1
+        kind: ProgressiveAgent
+        metadata: {name: broken
+        spec: [
+        """);
+    var run = render("-f", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(RenderCommand.INVALID);
+    var file = dir.resolve("agents.yaml").toString();
+    assertThat(run.err())
+        .contains(file + ": ProgressiveAgent typo: spec.agentType: unsupported value \"xyz\"; use one of mca, npa, wpa, bma, rpa, custom")
+        .contains(file + ": ProgressiveAgent extra: spec.replicaz: unknown field")
+        .contains(file + ":19: not valid YAML: while parsing a flow mapping; expected ',' or '}'")
+        .doesNotContain("\tat ", "Exception");
+    assertThat(parse(run.out())).extracting(d -> d.path("metadata").path("name").asText())
+        .containsExactly("good", "good", "good-circuit-breaker", "good", "good", "good-dashboard");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "render", "dev"})
+  void eachCommandPrintsItsUsageOnHelpAndSucceeds(String command) {
+    var out = new StringWriter();
+    var commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    assertThat(commandLine.execute(command, "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: progressive-operator " + command);
+  }
+
   private static Run render(String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     var all = new String[args.length + 1];

@@ -56,6 +56,8 @@ class UnreadableResourcesIntegrationTest {
       new BadInput("ProgressiveAgent", "wrong-type-replicas", "spec.replicas", "four"),
       new BadInput("ProgressiveAgent", "wrong-type-env", "spec.env", "A=B"),
       new BadInput("ProgressiveAgent", "wrong-type-scaling", "spec.scaling", 5),
+      // Valid in itself, but its child npa-...-circuit-breaker would pass the 63 characters of a name or label.
+      new BadInput("ProgressiveAgent", "long-" + "n".repeat(43), "spec.replicas", 1, "metadata.name"),
       // Version skew: a field that a newer CRD defines and this operator does not know.
       new BadInput("ProgressiveAgent", "newer-crd-field", "spec.delivery", Map.of("strategy", "canary")));
   static final List<BadInput> STACKS = List.of(
