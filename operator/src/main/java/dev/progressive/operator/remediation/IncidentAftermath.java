@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * What happens after a run ends: temporary mitigations are withdrawn once the alert resolved and the
- * playbook's cool-down passed, and finished Incidents are deleted by count and age.
+ * What happens after a run ends, Resolved or Escalated alike: temporary mitigations are withdrawn once
+ * the alert resolved and the run's revertAfter passed, and finished Incidents are deleted by count and age.
  */
 final class IncidentAftermath {
   private final RemediationSettings settings;
@@ -37,7 +36,8 @@ final class IncidentAftermath {
       // Still firing: the mitigations stay until the alert resolves (spec.resolvedAt wakes us).
       return Transition.none();
     }
-    var revertAfter = Optional.ofNullable(run.playbook()).map(p -> p.getSpec().getGuardrails())
+    // The run's copy decides, never the live playbook; a run an older version left without one gets the default.
+    var revertAfter = run.plan().map(PlaybookSnapshot::getGuardrails)
         .map(Guardrails::getRevertAfter).orElse(new Guardrails().getRevertAfter());
     var due = Instant.parse(run.incident().getSpec().getResolvedAt())
         .plus(Durations.parse(revertAfter, "spec.guardrails.revertAfter"));

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,16 +59,17 @@ public class IncidentReconciler implements Reconciler<Incident> {
     var namespace = incident.getMetadata().getNamespace();
     var inNamespace = agents.list(namespace, a -> true).toList();
     var phase = incident.getStatus().getPhase();
+    var run = new IncidentRun(incident, inNamespace, clock.instant(), context.getClient());
     if (UnreadableIncident.applies(incident)) {
-      return apply(incident, context, UnreadableIncident.handle(
-          new IncidentRun(incident, null, inNamespace, clock.instant(), context.getClient())));
+      return apply(incident, context, UnreadableIncident.handle(run));
     }
     if (phase == null || phase == IncidentPhase.Detected) {
-      var run = new IncidentRun(incident, null, inNamespace, clock.instant(), context.getClient());
       return apply(incident, context, detect(run, context));
     }
-    var playbook = playbooks.list(p -> PlaybookMatcher.key(p).equals(incident.getStatus().getPlaybook())).findFirst();
-    var run = new IncidentRun(incident, playbook.orElse(null), inNamespace, clock.instant(), context.getClient());
+    var adopted = LegacyRun.needsCopy(incident.getStatus()) ? adopt(run) : Optional.<Transition>empty();
+    if (adopted.isPresent()) {
+      return apply(incident, context, adopted.get());
+    }
     return apply(incident, context, phase.isFinal()
         ? aftermath.handle(run, context.getPrimaryCache().list(namespace).toList())
         : playbookRun.advance(run));
@@ -93,14 +95,34 @@ public class IncidentReconciler implements Reconciler<Incident> {
       status.setPhase(IncidentPhase.Suppressed);
       status.setDryRun(GuardrailCheck.DRY_RUN.equals(decision.reason()) ? true : null);
       status.setFinishedAt(run.now().toString());
-      decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun()))
-          .ifPresent(p -> playbookRun.recordDryRun(new IncidentRun(run.incident(), p, run.agents(), run.now(), run.client())));
+      decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun())).ifPresent(p -> {
+        status.setRun(PlaybookSnapshot.of(p));
+        playbookRun.recordDryRun(run);
+      });
       run.events().once(run.incident(), "suppressed", false, "IncidentSuppressed", decision.message());
     } else {
+      // The run is fixed here: from now on it follows this copy, whatever becomes of the playbook.
+      status.setRun(PlaybookSnapshot.of(decision.playbook().orElseThrow()));
       status.setPhase(IncidentPhase.Mitigating);
       status.setStartedAt(run.now().toString());
     }
     metrics.entered(status.getPhase());
     return Transition.onward();
+  }
+
+  /**
+   * Gives a run an earlier version started its copy of the playbook, in a status write of its own, or
+   * escalates it; empty for a finished run without one, whose mitigations then go after the default time.
+   */
+  private Optional<Transition> adopt(IncidentRun run) {
+    var status = run.status();
+    var live = playbooks.list(p -> PlaybookMatcher.key(p).equals(status.getPlaybook())).findFirst();
+    var adoption = LegacyRun.adopt(status, live);
+    if (adoption.copy().isPresent()) {
+      status.setRun(adoption.copy().get());
+      return Optional.of(Transition.onward());
+    }
+    return status.getPhase().isFinal() ? Optional.empty()
+        : Optional.of(playbookRun.escalate(run, adoption.reason(), adoption.message()));
   }
 }

@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What a step of one Incident's playbook run can see: the Incident, its playbook and the agents around it. */
-public record IncidentRun(
-    Incident incident, RemediationPlaybook playbook, List<ProgressiveAgent> agents, Instant now, KubernetesClient client) {
+/** What a step of one Incident's playbook run can see: the Incident, its copy of the playbook and the agents around it. */
+public record IncidentRun(Incident incident, List<ProgressiveAgent> agents, Instant now, KubernetesClient client) {
 
   public IncidentStatus status() {
     return incident.getStatus();
+  }
+
+  /** The playbook as it was when the run started; empty before then, and for Incidents an older version started. */
+  public Optional<PlaybookSnapshot> plan() {
+    return Optional.ofNullable(status().getRun());
   }
 
   public String namespace() {

@@ -18,6 +18,8 @@ public class IncidentStatus {
   private String target;
   @JsonPropertyDescription("namespace/name of the RemediationPlaybook that runs.")
   private String playbook;
+  @JsonPropertyDescription("The run's copy of the playbook, taken when it started: the run follows it, so later edits of the playbook change later Incidents only.")
+  private PlaybookSnapshot run;
   @JsonPropertyDescription("When the playbook run started (RFC 3339).")
   private String startedAt;
   @JsonPropertyDescription("Each step, recorded before and after it runs.")
@@ -41,6 +43,8 @@ public class IncidentStatus {
   public void setTarget(String target) { this.target = target; }
   public String getPlaybook() { return playbook; }
   public void setPlaybook(String playbook) { this.playbook = playbook; }
+  public PlaybookSnapshot getRun() { return run; }
+  public void setRun(PlaybookSnapshot run) { this.run = run; }
   public String getStartedAt() { return startedAt; }
   public void setStartedAt(String startedAt) { this.startedAt = startedAt; }
   public List<StepRecord> getSteps() { return steps; }

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a playbook one step at a time: a step is recorded as Running before it acts, and with its
- * outcome after, each in its own status write, so an interrupted run resumes at the right step.
+ * Runs the Incident's copy of its playbook one step at a time: a step is recorded as Running before it
+ * acts, and with its outcome after, each in its own status write, so an interrupted run resumes at the
+ * right step.
  */
 final class PlaybookRun {
   private final RemediationMetrics metrics;
@@ -26,13 +27,10 @@ final class PlaybookRun {
     actions.put(StepAction.VERIFY, new VerifyAction());
   }
 
+  /** The next transition of a run that has its copy of the playbook. */
   Transition advance(IncidentRun run) {
     var status = run.status();
-    if (run.playbook() == null) {
-      return finish(run, IncidentPhase.Escalated, "PlaybookDeleted",
-          "playbook " + status.getPlaybook() + " no longer exists; a person has to take over");
-    }
-    var steps = run.playbook().getSpec().getSteps();
+    var steps = run.plan().orElseThrow().getSteps();
     var records = status.getSteps();
     var last = records.isEmpty() ? null : records.get(records.size() - 1);
     if (last != null && last.getOutcome() == StepRecord.Outcome.Running) {
@@ -73,7 +71,7 @@ final class PlaybookRun {
     if (step.getAction() == StepAction.ESCALATE) {
       return finish(run, IncidentPhase.Escalated, "Escalated", outcome.message());
     }
-    boolean lastStep = record.getIndex() == run.playbook().getSpec().getSteps().size() - 1;
+    boolean lastStep = record.getIndex() == run.plan().orElseThrow().getSteps().size() - 1;
     if (step.getAction() == StepAction.VERIFY && lastStep) {
       return finish(run, IncidentPhase.Escalated, "VerificationFailed", outcome.message());
     }
@@ -81,6 +79,11 @@ final class PlaybookRun {
       status.setPhase(IncidentPhase.Mitigating);
     }
     return Transition.onward();
+  }
+
+  /** Ends the run Escalated; its mitigations are withdrawn as a resolved run's are. */
+  Transition escalate(IncidentRun run, String reason, String message) {
+    return finish(run, IncidentPhase.Escalated, reason, message);
   }
 
   private Transition finish(IncidentRun run, IncidentPhase phase, String reason, String message) {
@@ -96,9 +99,9 @@ final class PlaybookRun {
     return Transition.onward();
   }
 
-  /** Records, without running anything, what each step would have done. */
+  /** Records, without running anything, what each step of the run's copy would have done. */
   void recordDryRun(IncidentRun run) {
-    var steps = run.playbook().getSpec().getSteps();
+    var steps = run.plan().orElseThrow().getSteps();
     for (int i = 0; i < steps.size(); i++) {
       var step = steps.get(i);
       var record = new StepRecord(i, step.getAction(), StepRecord.Outcome.Skipped, run.now().toString(),

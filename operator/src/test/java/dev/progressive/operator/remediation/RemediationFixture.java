@@ -64,6 +64,17 @@ final class RemediationFixture {
     return this;
   }
 
+  /** Changes a playbook as a user's kubectl replace would, while Incidents may be running it. */
+  void editPlaybook(String name, Consumer<PlaybookSpec> edit) {
+    var playbook = client.resources(RemediationPlaybook.class).inNamespace(namespace).withName(name).get();
+    edit.accept(playbook.getSpec());
+    client.resource(playbook).update();
+  }
+
+  void deletePlaybook(String name) {
+    client.resources(RemediationPlaybook.class).inNamespace(namespace).withName(name).delete();
+  }
+
   /** Posts the alert to the operator's webhook, as Alertmanager does, and answers the Incident it stored. */
   Incident fire(String alertName, Map<String, String> labels) throws IOException, InterruptedException {
     var alert = alert(alertName, labels);
@@ -127,6 +138,16 @@ final class RemediationFixture {
   boolean breakerOpen(String agent) {
     ConfigMap config = client.configMaps().inNamespace(namespace).withName(agent + "-circuit-breaker").get();
     return config.getData().get("circuit-breaker.properties").lines().anyMatch("open=true"::equals);
+  }
+
+  /** Waits until the agent runs as its spec says: its Deployment and breaker carry no mitigation any more. */
+  void awaitNoMitigation(String agent) {
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      var current = client.resources(ProgressiveAgent.class).inNamespace(namespace).withName(agent).get();
+      assertThat(replicas(agent)).as(agent + " replicas").isEqualTo(current.getSpec().getReplicas());
+      assertThat(breakerOpen(agent)).as(agent + " breaker open").isFalse();
+      assertThat(current.getStatus().getActiveMitigations()).as(agent + " active mitigations").isEmpty();
+    });
   }
 
   List<String> eventReasons(String involvedName) {

@@ -1,8 +1,10 @@
 package dev.progressive.operator.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,10 +31,66 @@ class ResumeAfterRestartIntegrationTest {
       f.awaitPhase(incident, IncidentPhase.Resolved);
       var status = f.incident(incident).getStatus();
       assertThat(before).isGreaterThanOrEqualTo(5);
-      var perIndex = status.getSteps().stream().collect(Collectors.groupingBy(StepRecord::getIndex, Collectors.counting()));
-      assertThat(perIndex).as("records per step: %s", f.describe(incident)).allSatisfy((index, count) -> assertThat(count).isOne());
+      assertRecordedOnce(f, incident);
       assertThat(status.getMitigations()).filteredOn(m -> m.getType() == Mitigation.Type.scale).hasSize(1);
       assertThat(f.eventReasons(incident.getMetadata().getName())).filteredOn("IncidentNotification"::equals).hasSize(1);
     }
+  }
+
+  @Test
+  void aRunAnEarlierVersionStartedWithoutACopyAdoptsTheLivePlaybookOnceAndFollowsIt(@TempDir Path dir) throws Exception {
+    try (var cluster = RemediationCluster.start(dir)) {
+      var f = verifyingOnNpa(cluster, "adopt");
+      var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
+      f.awaitPhase(incident, IncidentPhase.Verifying);
+      cluster.harness().stopOperator();
+      writtenByAnEarlierVersion(cluster, f.incident(incident));
+
+      var restarted = cluster.startOperatorAgain().fixture(f.namespace);
+      await().atMost(RemediationFixture.PATIENCE).until(() -> f.incident(incident).getStatus().getRun() != null);
+      assertThat(f.incident(incident).getStatus().getRun().getSteps()).hasSize(7);
+      // Adopted, the copy rules: a later edit leaves the run alone.
+      f.editPlaybook("agent-degraded", spec -> spec.setSteps(List.of(new Step(StepAction.NOTIFY))));
+      restarted.resolve(incident);
+      f.awaitPhase(incident, IncidentPhase.Resolved);
+      assertThat(f.stepsRun(incident)).endsWith(StepAction.NOTIFY, StepAction.VERIFY);
+      assertRecordedOnce(f, incident);
+      f.awaitNoMitigation("npa");
+    }
+  }
+
+  @Test
+  void aRunAnEarlierVersionStartedEscalatesWhenItsPlaybookChangedMeanwhile(@TempDir Path dir) throws Exception {
+    try (var cluster = RemediationCluster.start(dir)) {
+      var f = verifyingOnNpa(cluster, "changed");
+      var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
+      f.awaitPhase(incident, IncidentPhase.Verifying);
+      cluster.harness().stopOperator();
+      writtenByAnEarlierVersion(cluster, f.incident(incident));
+      f.editPlaybook("agent-degraded", spec -> spec.setSteps(List.of(new Step(StepAction.NOTIFY))));
+
+      var restarted = cluster.startOperatorAgain().fixture(f.namespace);
+      f.awaitPhase(incident, IncidentPhase.Escalated);
+      assertThat(f.incident(incident).getStatus().getReason()).isEqualTo(LegacyRun.PLAYBOOK_CHANGED);
+      restarted.resolve(incident);
+      f.awaitNoMitigation("npa");
+    }
+  }
+
+  private static RemediationFixture verifyingOnNpa(RemediationCluster cluster, String namespace) throws Exception {
+    return cluster.fixture(namespace).withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
+        .filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> s.setTimeout("60s")));
+  }
+
+  /** The Incident as an operator version that kept no copy of the playbook left it. */
+  private static void writtenByAnEarlierVersion(RemediationCluster cluster, Incident incident) {
+    incident.getStatus().setRun(null);
+    cluster.harness().client().resource(incident).updateStatus();
+  }
+
+  private static void assertRecordedOnce(RemediationFixture f, Incident incident) {
+    var perIndex = f.incident(incident).getStatus().getSteps().stream()
+        .collect(Collectors.groupingBy(StepRecord::getIndex, Collectors.counting()));
+    assertThat(perIndex).as("records per step: %s", f.describe(incident)).allSatisfy((index, count) -> assertThat(count).isOne());
   }
 }

@@ -78,9 +78,12 @@ class UnreadableResourcesIntegrationTest {
       new BadInput("Incident", "enum-phase", "status.phase", "AwaitingApproval"),
       new BadInput("Incident", "enum-step-action-record", "status.steps[0].action", "pray"),
       new BadInput("Incident", "enum-step-outcome", "status.steps[0].outcome", "Maybe"),
-      new BadInput("Incident", "enum-mitigation-type", "status.mitigations[0].type", "teleport"));
+      new BadInput("Incident", "enum-mitigation-type", "status.mitigations[0].type", "teleport"),
+      new BadInput("Incident", "enum-run-step-action", "status.run.steps[0].action", "pray"),
+      new BadInput("Incident", "enum-run-sink-format", "status.run.steps[0].sink.format", "carrier-pigeon"));
   static final String INCIDENT_STATUS = """
       {"phase":"Mitigating","target":"good","startedAt":"2026-12-01T00:00:00Z",
+       "run":{"steps":[{"action":"scale","replicas":3}]},
        "steps":[{"index":0,"action":"scale","outcome":"Running","startedAt":"2026-12-01T00:00:00Z","message":"starting"}],
        "mitigations":[{"type":"scale","agent":"good","replicas":3,"since":"2026-12-01T00:00:00Z"}]}""";
 
