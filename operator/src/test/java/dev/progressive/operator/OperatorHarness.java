@@ -88,6 +88,12 @@ public final class OperatorHarness implements AutoCloseable {
     return registry.find("operator.sdk.reconciliations.success").counters().stream().mapToDouble(Counter::count).sum();
   }
 
+  /** Reconciles of one kind that threw, and so went to the framework's retry, since the operator last started. */
+  public double failedReconciles(String kind) {
+    return registry.find("operator.sdk.reconciliations.failed").tag("kind", kind).counters().stream()
+        .mapToDouble(Counter::count).sum();
+  }
+
   @Override
   public void close() {
     stopIntake();

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Incident's copy of its playbook one step at a time: a step is recorded as Running before it
@@ -12,6 +14,9 @@ import java.util.Map;
  * right step.
  */
 final class PlaybookRun {
+  static final String STEP_FAILED = "StepFailed";
+  private static final Logger LOG = LoggerFactory.getLogger(PlaybookRun.class);
+
   private final RemediationMetrics metrics;
   private final Map<StepAction, Action> actions = new EnumMap<>(StepAction.class);
 
@@ -54,16 +59,22 @@ final class PlaybookRun {
   }
 
   private Transition runStep(IncidentRun run, Step step, StepRecord record) {
-    var outcome = actions.get(step.getAction()).run(run, step, record);
+    StepOutcome outcome;
+    try {
+      outcome = actions.get(step.getAction()).run(run, step, record);
+    } catch (RuntimeException e) {
+      // Thrown on, the reconcile would be retried, repeating what the step did before it failed, and
+      // once the retries ran out the run would stand still holding its mitigations. It ends here instead.
+      LOG.warn("Incident {}/{}: step {} ({}) failed; escalating", run.namespace(), run.incident().getMetadata().getName(),
+          record.getIndex(), step.getAction().word(), e);
+      return failed(run, step, record, StepFailure.describe(e));
+    }
     if (!outcome.done()) {
       boolean changed = !outcome.message().equals(record.getMessage());
       record.setMessage(outcome.message());
       return Transition.lookAgainIn(outcome.lookAgainIn().orElseThrow(), changed);
     }
-    record.setOutcome(outcome.outcome());
-    record.setMessage(outcome.message());
-    record.setFinishedAt(run.now().toString());
-    metrics.action(step.getAction(), outcome.outcome(), Duration.between(Instant.parse(record.getStartedAt()), run.now()));
+    end(run, step, record, outcome.outcome(), outcome.message());
     var status = run.status();
     if (step.getAction() == StepAction.VERIFY && outcome.outcome() == StepRecord.Outcome.Succeeded) {
       return finish(run, IncidentPhase.Resolved, "Verified", outcome.message());
@@ -79,6 +90,20 @@ final class PlaybookRun {
       status.setPhase(IncidentPhase.Mitigating);
     }
     return Transition.onward();
+  }
+
+  /** A step that threw ends the run: the steps after it do not run, and a person takes over. */
+  private Transition failed(IncidentRun run, Step step, StepRecord record, String cause) {
+    end(run, step, record, StepRecord.Outcome.Failed, "failed: " + cause);
+    return escalate(run, STEP_FAILED, "step " + record.getIndex() + " (" + step.getAction().word() + ") failed: " + cause
+        + "; the run stopped there and a person has to take over");
+  }
+
+  private void end(IncidentRun run, Step step, StepRecord record, StepRecord.Outcome outcome, String message) {
+    record.setOutcome(outcome);
+    record.setMessage(message);
+    record.setFinishedAt(run.now().toString());
+    metrics.action(step.getAction(), outcome, Duration.between(Instant.parse(record.getStartedAt()), run.now()));
   }
 
   /** Ends the run Escalated; its mitigations are withdrawn as a resolved run's are. */

@@ -1,0 +1,24 @@
+package dev.progressive.operator.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StepFailureTest {
+  @Test
+  void saysTheKindAndTheFirstLineOfTheMessage() {
+    var failure = new IllegalStateException("Secret chat has no key url\n\tat somewhere(Else.java:1)");
+    assertThat(StepFailure.describe(failure)).isEqualTo("IllegalStateException: Secret chat has no key url");
+  }
+
+  @Test
+  void aFailureWithoutAMessageIsNamedByItsKind() {
+    assertThat(StepFailure.describe(new UnsupportedOperationException())).isEqualTo("UnsupportedOperationException");
+  }
+
+  @Test
+  void aLongMessageIsCut() {
+    var line = StepFailure.describe(new RuntimeException("x".repeat(1000)));
+    assertThat(line).hasSize(StepFailure.MAX_LENGTH).endsWith("...").doesNotContain("\n");
+  }
+}
