@@ -13,7 +13,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,13 +65,13 @@ public class IncidentReconciler implements Reconciler<Incident> {
     if (phase == null || phase == IncidentPhase.Detected) {
       return apply(incident, context, detect(run, context));
     }
-    var adopted = LegacyRun.needsCopy(incident.getStatus()) ? adopt(run) : Optional.<Transition>empty();
-    if (adopted.isPresent()) {
-      return apply(incident, context, adopted.get());
-    }
-    return apply(incident, context, phase.isFinal()
-        ? aftermath.handle(run, context.getPrimaryCache().list(namespace).toList())
-        : playbookRun.advance(run));
+    return apply(incident, context, LegacyRun.needsCopy(incident.getStatus()) ? adopt(run, context) : next(run, context));
+  }
+
+  private Transition next(IncidentRun run, Context<Incident> context) {
+    return run.status().getPhase().isFinal()
+        ? aftermath.handle(run, context.getPrimaryCache().list(run.namespace()).toList())
+        : playbookRun.advance(run);
   }
 
   /** Records the status, if it changed, before anything acts on it, then schedules the next look. */
@@ -111,18 +110,19 @@ public class IncidentReconciler implements Reconciler<Incident> {
   }
 
   /**
-   * Gives a run an earlier version started its copy of the playbook, in a status write of its own, or
-   * escalates it; empty for a finished run without one, whose mitigations then go after the default time.
+   * Gives a run an earlier version started its copy of the playbook, or escalates it. A finished run
+   * without one (its playbook is gone) withdraws its mitigations after the default revertAfter.
    */
-  private Optional<Transition> adopt(IncidentRun run) {
+  private Transition adopt(IncidentRun run, Context<Incident> context) {
     var status = run.status();
     var live = playbooks.list(p -> PlaybookMatcher.key(p).equals(status.getPlaybook())).findFirst();
     var adoption = LegacyRun.adopt(status, live);
-    if (adoption.copy().isPresent()) {
-      status.setRun(adoption.copy().get());
-      return Optional.of(Transition.onward());
+    if (adoption.copy().isEmpty()) {
+      return status.getPhase().isFinal() ? next(run, context) : playbookRun.escalate(run, adoption.reason(), adoption.message());
     }
-    return status.getPhase().isFinal() ? Optional.empty()
-        : Optional.of(playbookRun.escalate(run, adoption.reason(), adoption.message()));
+    status.setRun(adoption.copy().get());
+    // Recorded with this reconcile's transition, not in a write of its own: an API server that still
+    // serves the old CRD drops the field, and a write of its own would then repeat at once, for ever.
+    return next(run, context).recordingStatus();
   }
 }

@@ -3,9 +3,10 @@ package dev.progressive.operator.remediation;
 import java.util.Optional;
 
 /**
- * Incidents that an operator version without run copies started have no status.run. Such a run adopts
- * the live playbook once, and only while the steps it recorded are still that playbook's steps: records
- * are kept by index, so a shortened or reordered playbook would run the wrong step or none.
+ * Incidents that an operator version without run copies started have no status.run. Such a run takes the
+ * live playbook as its copy (recorded with its next status write), but only while the steps it recorded
+ * are still that playbook's steps: records are kept by index, so a shortened or reordered playbook would
+ * run the wrong step or none.
  */
 final class LegacyRun {
   static final String PLAYBOOK_DELETED = "PlaybookDeleted";

@@ -22,4 +22,9 @@ record Transition(boolean statusChanged, Optional<Duration> lookAgainIn) {
   static Transition none() {
     return new Transition(false, Optional.empty());
   }
+
+  /** The same, with the status written even if the step left it as it was. */
+  Transition recordingStatus() {
+    return new Transition(true, lookAgainIn);
+  }
 }
