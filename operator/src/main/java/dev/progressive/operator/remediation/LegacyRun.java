@@ -28,6 +28,12 @@ final class LegacyRun {
       return new Adoption(Optional.empty(), PLAYBOOK_DELETED, "playbook " + status.getPlaybook()
           + " no longer exists and this run, started by an earlier operator version, kept no copy of it; a person has to take over");
     }
+    if (!PlaybookValidation.validate(live.get()).isEmpty()) {
+      // Its durations, say, may not parse: a copy of it could neither run nor ever withdraw its mitigations.
+      return new Adoption(Optional.empty(), PLAYBOOK_CHANGED, "playbook " + status.getPlaybook()
+          + " is no longer valid (its Ready condition says why) and this run, started by an earlier operator version,"
+          + " kept no copy of it; a person has to take over");
+    }
     var copy = PlaybookSnapshot.of(live.get());
     // A finished run only needs the guardrails; its step records no longer matter.
     if (!status.getPhase().isFinal() && !recordedFrom(status, copy)) {

@@ -41,6 +41,18 @@ class LegacyRunTest {
   }
 
   @Test
+  void anInvalidPlaybookIsNotAdopted() {
+    playbook.getSpec().getGuardrails().setRevertAfter("soon");
+    assertThat(LegacyRun.adopt(status, Optional.of(playbook))).satisfies(adoption -> {
+      assertThat(adoption.copy()).isEmpty();
+      assertThat(adoption.reason()).isEqualTo(LegacyRun.PLAYBOOK_CHANGED);
+      assertThat(adoption.message()).contains("no longer valid");
+    });
+    status.setPhase(IncidentPhase.Escalated);
+    assertThat(LegacyRun.adopt(status, Optional.of(playbook)).copy()).as("not even for its guardrails").isEmpty();
+  }
+
+  @Test
   void aDeletedPlaybookCannotBeAdopted() {
     assertThat(LegacyRun.adopt(status, Optional.empty())).satisfies(adoption -> {
       assertThat(adoption.copy()).isEmpty();
