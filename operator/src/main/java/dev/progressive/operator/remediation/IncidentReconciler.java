@@ -118,7 +118,8 @@ public class IncidentReconciler implements Reconciler<Incident> {
     var live = playbooks.list(p -> PlaybookMatcher.key(p).equals(status.getPlaybook())).findFirst();
     var adoption = LegacyRun.adopt(status, live);
     if (adoption.copy().isEmpty()) {
-      return status.getPhase().isFinal() ? next(run, context) : playbookRun.escalate(run, adoption.reason(), adoption.message());
+      return status.getPhase().isFinal() ? next(run, context)
+          : playbookRun.escalate(run, adoption.reason(), adoption.message());
     }
     status.setRun(adoption.copy().get());
     // Recorded with this reconcile's transition, not in a write of its own: an API server that still

@@ -18,7 +18,8 @@ public class IncidentStatus {
   private String target;
   @JsonPropertyDescription("namespace/name of the RemediationPlaybook that runs.")
   private String playbook;
-  @JsonPropertyDescription("The run's copy of the playbook, taken when it started: the run follows it, so later edits of the playbook change later Incidents only.")
+  @JsonPropertyDescription("The run's copy of the playbook, taken when it started: the run follows it, so later edits"
+      + " of the playbook change later Incidents only.")
   private PlaybookSnapshot run;
   @JsonPropertyDescription("When the playbook run started (RFC 3339).")
   private String startedAt;

@@ -26,7 +26,8 @@ final class LegacyRun {
   static Adoption adopt(IncidentStatus status, Optional<RemediationPlaybook> live) {
     if (live.isEmpty()) {
       return new Adoption(Optional.empty(), PLAYBOOK_DELETED, "playbook " + status.getPlaybook()
-          + " no longer exists and this run, started by an earlier operator version, kept no copy of it; a person has to take over");
+          + " no longer exists and this run, started by an earlier operator version, kept no copy of it;"
+          + " a person has to take over");
     }
     if (!PlaybookValidation.validate(live.get()).isEmpty()) {
       // Its durations, say, may not parse: a copy of it could neither run nor ever withdraw its mitigations.

@@ -22,7 +22,8 @@ public class PlaybookSnapshot {
   @JsonPropertyDescription("The playbook's steps when the run started; status.steps records them by index.")
   private List<Step> steps = new ArrayList<>();
 
-  @JsonPropertyDescription("The playbook's guardrails when the run started; revertAfter says when the mitigations are withdrawn.")
+  @JsonPropertyDescription("The playbook's guardrails when the run started; revertAfter says when the mitigations"
+      + " are withdrawn.")
   private Guardrails guardrails = new Guardrails();
 
   /** A deep copy: nothing the run holds is shared with the informer's cached playbook. */

@@ -2,6 +2,7 @@ package dev.progressive.operator.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** Runs an earlier operator version started, without a copy of their playbook. */
 class LegacyRunTest {
-  private final RemediationPlaybook playbook = Incidents.playbook("team-a", "agent-degraded", 0, List.of("AgentUnhealthy"), Map.of());
+  private final RemediationPlaybook playbook =
+      Incidents.playbook("team-a", "agent-degraded", 0, List.of("AgentUnhealthy"), Map.of());
   private final IncidentStatus status = Incidents.incident("old", "AgentUnhealthy", Map.of()).getStatus();
 
   LegacyRunTest() {
-    playbook.getSpec().setSteps(List.of(new Step(StepAction.CIRCUIT_BREAKER), new Step(StepAction.NOTIFY), new Step(StepAction.VERIFY)));
+    playbook.getSpec().setSteps(steps(StepAction.CIRCUIT_BREAKER, StepAction.NOTIFY, StepAction.VERIFY));
     status.setPhase(IncidentPhase.Verifying);
     status.setPlaybook("team-a/agent-degraded");
     status.getSteps().add(record(0, StepAction.CIRCUIT_BREAKER, StepRecord.Outcome.Succeeded));
@@ -30,13 +32,13 @@ class LegacyRunTest {
 
   @Test
   void aShortenedOrReorderedPlaybookIsNotAdopted() {
-    playbook.getSpec().setSteps(List.of(new Step(StepAction.CIRCUIT_BREAKER), new Step(StepAction.NOTIFY)));
+    playbook.getSpec().setSteps(steps(StepAction.CIRCUIT_BREAKER, StepAction.NOTIFY));
     assertThat(LegacyRun.adopt(status, Optional.of(playbook))).satisfies(adoption -> {
       assertThat(adoption.copy()).isEmpty();
       assertThat(adoption.reason()).isEqualTo(LegacyRun.PLAYBOOK_CHANGED);
       assertThat(adoption.message()).contains("team-a/agent-degraded");
     });
-    playbook.getSpec().setSteps(List.of(new Step(StepAction.NOTIFY), new Step(StepAction.CIRCUIT_BREAKER), new Step(StepAction.VERIFY)));
+    playbook.getSpec().setSteps(steps(StepAction.NOTIFY, StepAction.CIRCUIT_BREAKER, StepAction.VERIFY));
     assertThat(LegacyRun.adopt(status, Optional.of(playbook)).copy()).isEmpty();
   }
 
@@ -66,7 +68,7 @@ class LegacyRunTest {
     assertThat(LegacyRun.needsCopy(status)).isFalse();
     status.getMitigations().add(new Mitigation(Mitigation.Type.circuitBreaker, "npa", null, "2026-11-28T10:00:00Z"));
     assertThat(LegacyRun.needsCopy(status)).isTrue();
-    playbook.getSpec().setSteps(List.of(new Step(StepAction.NOTIFY)));
+    playbook.getSpec().setSteps(steps(StepAction.NOTIFY));
     assertThat(LegacyRun.adopt(status, Optional.of(playbook)).copy()).isPresent();
     status.getMitigations().get(0).setRevertedAt("2026-11-28T10:10:00Z");
     assertThat(LegacyRun.needsCopy(status)).isFalse();
@@ -76,6 +78,10 @@ class LegacyRunTest {
   void aRunWithItsCopyNeedsNoOther() {
     status.setRun(PlaybookSnapshot.of(playbook));
     assertThat(LegacyRun.needsCopy(status)).isFalse();
+  }
+
+  private static List<Step> steps(StepAction... actions) {
+    return Arrays.stream(actions).map(Step::new).toList();
   }
 
   private static StepRecord record(int index, StepAction action, StepRecord.Outcome outcome) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run follows the copy of its playbook taken when it started: editing or deleting the playbook changes later Incidents only. */
+/**
+ * A run follows the copy of its playbook taken when it started: editing or deleting the playbook changes
+ * later Incidents only, and the run still withdraws its mitigations on its own schedule.
+ */
 class PlaybookChangeDuringRunIntegrationTest {
   private static final List<StepAction> AGENT_DEGRADED_UP_TO_VERIFY = List.of(StepAction.SCALE, StepAction.CIRCUIT_BREAKER,
       StepAction.QUARANTINE_UNHEALTHY, StepAction.DIAGNOSTICS, StepAction.NOTIFY, StepAction.VERIFY);
@@ -40,7 +43,8 @@ class PlaybookChangeDuringRunIntegrationTest {
     });
     // The next Incident runs the edited playbook, which also shows that the operator has seen the edit.
     var later = f.fire("AgentUnhealthy", Map.of("service", "wpa", "severity", "warning"));
-    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.stepsRun(later)).containsExactly(StepAction.NOTIFY));
+    await().atMost(RemediationFixture.PATIENCE)
+        .untilAsserted(() -> assertThat(f.stepsRun(later)).containsExactly(StepAction.NOTIFY));
     var laterCopy = f.incident(later).getStatus().getRun();
     assertThat(laterCopy.getSteps()).extracting(Step::getAction).containsExactly(StepAction.NOTIFY);
     assertThat(laterCopy.getGuardrails().getRevertAfter()).isEqualTo("1h");

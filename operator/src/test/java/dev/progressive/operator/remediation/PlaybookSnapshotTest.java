@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlaybookSnapshotTest {
-  private final RemediationPlaybook playbook = Incidents.playbook("team-a", "agent-degraded", 0, List.of("AgentUnhealthy"), Map.of());
+  private final RemediationPlaybook playbook =
+      Incidents.playbook("team-a", "agent-degraded", 0, List.of("AgentUnhealthy"), Map.of());
 
   PlaybookSnapshotTest() {
     var scale = new Step(StepAction.SCALE);

@@ -91,6 +91,7 @@ class ResumeAfterRestartIntegrationTest {
   private static void assertRecordedOnce(RemediationFixture f, Incident incident) {
     var perIndex = f.incident(incident).getStatus().getSteps().stream()
         .collect(Collectors.groupingBy(StepRecord::getIndex, Collectors.counting()));
-    assertThat(perIndex).as("records per step: %s", f.describe(incident)).allSatisfy((index, count) -> assertThat(count).isOne());
+    assertThat(perIndex).as("records per step: %s", f.describe(incident))
+        .allSatisfy((index, count) -> assertThat(count).isOne());
   }
 }

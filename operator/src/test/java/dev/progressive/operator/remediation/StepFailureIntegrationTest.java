@@ -17,7 +17,7 @@ class StepFailureIntegrationTest {
   private static final URI PROMETHEUS_WITHOUT_SCHEME = URI.create("prometheus-operated.monitoring:9090");
 
   @Test
-  void aStepThatThrowsEscalatesNamingTheStepAndTheMitigationsAreWithdrawnAfterTheAlertResolves(@TempDir Path dir) throws Exception {
+  void aStepThatThrowsEscalatesNamingTheStepAndItsMitigationsGoAfterTheAlertResolves(@TempDir Path dir) throws Exception {
     var settings = ProgressiveOperator.Settings.embedded()
         .withRemediation(RemediationSettings.defaults().withPrometheus(Optional.of(PROMETHEUS_WITHOUT_SCHEME)));
     try (var cluster = RemediationCluster.start(dir, settings)) {
