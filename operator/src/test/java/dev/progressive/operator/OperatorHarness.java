@@ -88,10 +88,10 @@ public final class OperatorHarness implements AutoCloseable {
     return registry.find("operator.sdk.reconciliations.success").counters().stream().mapToDouble(Counter::count).sum();
   }
 
-  /** Reconciles of one kind that threw, and so went to the framework's retry, since the operator last started. */
-  public double failedReconciles(String kind) {
-    return registry.find("operator.sdk.reconciliations.failed").tag("kind", kind).counters().stream()
-        .mapToDouble(Counter::count).sum();
+  /** Reconciles of one kind that threw this exception, handing it to the framework's retry, since the operator started. */
+  public double failedReconciles(String kind, Class<? extends Exception> exception) {
+    return registry.find("operator.sdk.reconciliations.failed").tag("kind", kind).tag("exception", exception.getSimpleName())
+        .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Override

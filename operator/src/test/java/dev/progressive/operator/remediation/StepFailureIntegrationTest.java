@@ -38,7 +38,7 @@ class StepFailureIntegrationTest {
       // Nothing after the failed step ran, and the reconcile did not throw for the framework to retry.
       assertThat(f.stepsRun(incident)).containsExactly(
           StepAction.SCALE, StepAction.CIRCUIT_BREAKER, StepAction.QUARANTINE_UNHEALTHY, StepAction.DIAGNOSTICS);
-      assertThat(cluster.harness().failedReconciles("Incident")).isZero();
+      assertThat(cluster.harness().failedReconciles("Incident", IllegalArgumentException.class)).isZero();
       assertThat(f.eventReasons(incident.getMetadata().getName())).contains("IncidentEscalated");
 
       // Escalated holds its mitigations while the alert fires, like any finished run, and withdraws them after.
