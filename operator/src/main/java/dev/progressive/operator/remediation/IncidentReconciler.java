@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Drives an Incident through Detected, Mitigating, Verifying and Resolved or Escalated (or
@@ -65,7 +66,13 @@ public class IncidentReconciler implements Reconciler<Incident> {
     if (phase == null || phase == IncidentPhase.Detected) {
       return apply(incident, context, detect(run, context));
     }
-    return apply(incident, context, LegacyRun.needsCopy(incident.getStatus()) ? adopt(run, context) : next(run, context));
+    var transition = LegacyRun.needsCopy(incident.getStatus()) ? adopt(run, context) : next(run, context);
+    var control = apply(incident, context, transition);
+    if (!phase.isFinal() && incident.getStatus().getPhase().isFinal()) {
+      // Recorded first: a run that ends gives its agents back only once its end is in the API.
+      new AgentClaims(context.getClient()).releaseAll(incident);
+    }
+    return control;
   }
 
   private Transition next(IncidentRun run, Context<Incident> context) {
@@ -84,7 +91,8 @@ public class IncidentReconciler implements Reconciler<Incident> {
   }
 
   private Transition detect(IncidentRun run, Context<Incident> context) {
-    var decision = Detection.decide(run, playbooks.list().toList(), context.getPrimaryCache().list().toList(), settings.dryRun());
+    var claims = new AgentClaims(context.getClient());
+    var decision = Detection.decide(run, playbooks.list().toList(), claims, () -> incidents(run, context), settings.dryRun());
     var status = run.status();
     status.setTarget(decision.target());
     status.setPlaybook(decision.playbook().map(PlaybookMatcher::key).orElse(null));
@@ -105,8 +113,18 @@ public class IncidentReconciler implements Reconciler<Incident> {
       status.setPhase(IncidentPhase.Mitigating);
       status.setStartedAt(run.now().toString());
     }
+    if (decision.suppressed() && decision.claimed()) {
+      claims.releaseAll(run.incident());
+    }
     metrics.entered(status.getPhase());
     return Transition.onward();
+  }
+
+  /** The Incidents of the run's namespace as the API has them now (read under the claim), and the cached rest. */
+  private static List<Incident> incidents(IncidentRun run, Context<Incident> context) {
+    var fresh = context.getClient().resources(Incident.class).inNamespace(run.namespace()).list().getItems();
+    return Stream.concat(fresh.stream(),
+        context.getPrimaryCache().list().filter(i -> !i.getMetadata().getNamespace().equals(run.namespace()))).toList();
   }
 
   /**

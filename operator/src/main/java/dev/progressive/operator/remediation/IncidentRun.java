@@ -35,9 +35,12 @@ public record IncidentRun(Incident incident, List<ProgressiveAgent> agents, Inst
     if (step.getAgentTypes().isEmpty()) {
       return target().stream().toList();
     }
+    return ofTypes(agents, step.getAgentTypes());
+  }
+
+  static List<ProgressiveAgent> ofTypes(List<ProgressiveAgent> agents, List<String> types) {
     return agents.stream()
-        .filter(a -> a.getSpec() != null && a.getSpec().getAgentType() != null
-            && step.getAgentTypes().contains(a.getSpec().getAgentType().id()))
+        .filter(a -> a.getSpec() != null && a.getSpec().getAgentType() != null && types.contains(a.getSpec().getAgentType().id()))
         .toList();
   }
 

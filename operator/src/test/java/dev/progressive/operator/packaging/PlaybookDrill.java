@@ -13,6 +13,7 @@ import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -26,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +74,14 @@ final class PlaybookDrill {
         alerts.add(new Alert(labels(playbooks.get(i), namespace, AGENTS.get(i % AGENTS.size())), Instant.now().toString()));
       }
       alerts.add(new Alert(Map.of("alertname", "PostgreSQLDown", "severity", "critical"), Instant.now().toString()));
-      for (var alert : alerts) {
-        post(webhook, alert, "firing");
+      leaveStaleClaim(admin, namespace, AGENTS.get(0));
+      // One run at a time: each claims the agents it acts on, and a fleet-wide one would find them busy.
+      for (int i = 0; i < alerts.size(); i++) {
+        post(webhook, alerts.get(i), "firing");
+        int posted = Math.min(i + 1, playbooks.size());
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+            assertThat(incidents(admin, namespace)).hasSize(posted).allSatisfy(PlaybookDrill::assertFinished));
       }
-      await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-          assertThat(incidents(admin, namespace)).hasSize(playbooks.size()).allSatisfy(PlaybookDrill::assertFinished));
       for (var alert : alerts) {
         post(webhook, alert, "resolved");
       }
@@ -84,6 +90,15 @@ final class PlaybookDrill {
     } finally {
       http.close();
     }
+  }
+
+  /** A claim whose holder is gone, as a crash would leave it: the first run on that agent takes it over. */
+  private static void leaveStaleClaim(KubernetesClient admin, String namespace, String agent) {
+    admin.leases().inNamespace(namespace).resource(new LeaseBuilder()
+        .withNewMetadata().withName("progressive-claim-" + agent).endMetadata()
+        .withNewSpec().withHolderIdentity("an-incident-long-gone").withLeaseDurationSeconds(3600)
+        .withAcquireTime(ZonedDateTime.now(ZoneOffset.UTC)).endSpec()
+        .build()).create();
   }
 
   private static List<GenericKubernetesResource> incidents(KubernetesClient admin, String namespace) {

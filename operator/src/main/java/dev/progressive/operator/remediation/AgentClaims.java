@@ -1,0 +1,140 @@
+package dev.progressive.operator.remediation;
+
+import dev.progressive.operator.common.Labels;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpecBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.BiPredicate;
+
+/**
+ * Which Incident may act on an agent, decided atomically by the API server: one Lease per agent,
+ * {@code progressive-claim-<agent>} in its namespace, whose holder is the Incident's name. Creating it
+ * wins; a 409 means another Incident holds the agent. A claim whose holder has finished (or is gone),
+ * or that is older than its duration, is taken over by an update that carries the resourceVersion
+ * read, so two takers cannot both win. The Leases live in the API, so a restarted or new leader sees
+ * every claim; they carry an owner reference to their Incident, so deleting it deletes them.
+ */
+final class AgentClaims {
+  static final String PREFIX = "progressive-claim-";
+  static final String AGENT_LABEL = "progressive.dev/claimed-agent";
+  static final String HOLDER_LABEL = "progressive.dev/claimed-by";
+  /** Longer than any run of the default playbooks; a holder that died holds its agents no longer than this. */
+  static final Duration DURATION = Duration.ofHours(1);
+
+  private final KubernetesClient client;
+
+  AgentClaims(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** A claim another Incident holds: the agent, and who holds it. */
+  record Busy(String agent, String holder) {}
+
+  /**
+   * Claims every agent for {@code incident}, in name order, or none: answers the first agent another
+   * Incident holds, after giving back what it claimed.
+   */
+  Optional<Busy> claimAll(Incident incident, SortedSet<String> agents, Instant now) {
+    for (var agent : agents) {
+      var holder = claim(incident, agent, DURATION, now, this::finished);
+      if (holder.isPresent()) {
+        releaseAll(incident);
+        return Optional.of(new Busy(agent, holder.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Gives back every agent the Incident holds. */
+  void releaseAll(Incident incident) {
+    client.leases().inNamespace(incident.getMetadata().getNamespace())
+        .withLabel(HOLDER_LABEL, incident.getMetadata().getName()).delete();
+  }
+
+  /** Whether the Incident of that name ended its run, read from the API, not from a cache that may lag. */
+  private boolean finished(String holder, String namespace) {
+    var incident = client.resources(Incident.class).inNamespace(namespace).withName(holder).get();
+    return incident == null || (incident.getStatus() != null && incident.getStatus().getPhase() != null
+        && incident.getStatus().getPhase().isFinal());
+  }
+
+  /**
+   * Claims {@code agent} for {@code incident}; answers the name of the Incident that holds it instead,
+   * if any. Claiming again an agent the Incident holds is a success, so a resumed run repeats safely.
+   */
+  Optional<String> claim(Incident incident, String agent, Duration duration, Instant now, BiPredicate<String, String> finished) {
+    var leases = client.leases().inNamespace(incident.getMetadata().getNamespace());
+    try {
+      leases.resource(lease(incident, agent, duration, now, null)).create();
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
+    var held = leases.withName(name(agent)).get();
+    if (held == null) {
+      return claim(incident, agent, duration, now, finished);
+    }
+    var holder = held.getSpec().getHolderIdentity();
+    if (incident.getMetadata().getName().equals(holder)) {
+      return Optional.empty();
+    }
+    if (!finished.test(holder, incident.getMetadata().getNamespace()) && !expired(held, now)) {
+      return Optional.of(holder);
+    }
+    try {
+      leases.resource(lease(incident, agent, duration, now, held.getMetadata().getResourceVersion())).update();
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        return Optional.ofNullable(leases.withName(name(agent)).get()).map(l -> l.getSpec().getHolderIdentity());
+      }
+      throw e;
+    }
+  }
+
+  static String name(String agent) {
+    return PREFIX + agent;
+  }
+
+  private static boolean expired(Lease lease, Instant now) {
+    var spec = lease.getSpec();
+    if (spec.getAcquireTime() == null || spec.getLeaseDurationSeconds() == null) {
+      return true;
+    }
+    var acquired = spec.getAcquireTime().toInstant();
+    return acquired.plusSeconds(spec.getLeaseDurationSeconds()).isBefore(now);
+  }
+
+  private static Lease lease(Incident incident, String agent, Duration duration, Instant now, String resourceVersion) {
+    var meta = incident.getMetadata();
+    var lease = new Lease();
+    lease.setMetadata(new ObjectMetaBuilder()
+        .withName(name(agent))
+        .withNamespace(meta.getNamespace())
+        .withResourceVersion(resourceVersion)
+        .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER, AGENT_LABEL, agent, HOLDER_LABEL, meta.getName()))
+        .withOwnerReferences(new OwnerReferenceBuilder()
+            .withApiVersion(incident.getApiVersion()).withKind(incident.getKind())
+            .withName(meta.getName()).withUid(meta.getUid()).build())
+        .build());
+    lease.setSpec(new LeaseSpecBuilder()
+        .withHolderIdentity(meta.getName())
+        .withLeaseDurationSeconds((int) Math.min(Integer.MAX_VALUE, duration.toSeconds()))
+        .withAcquireTime(ZonedDateTime.ofInstant(now, ZoneOffset.UTC))
+        .build());
+    return lease;
+  }
+}
