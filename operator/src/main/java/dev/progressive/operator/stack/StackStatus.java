@@ -85,7 +85,7 @@ public final class StackStatus {
     }
     var remediation = StackAlerting.routing(stack).map(r -> r.remediation() != null).orElse(false)
         ? ", with the route to the remediation webhook first" : ", without a remediation route";
-    return of(ALERTING, true, "Created", "AlertmanagerConfig " + stack.getMetadata().getName() + " routes the namespace's alerts"
+    return of(ALERTING, true, "Created", "AlertmanagerConfig " + StackAlerting.name(stack) + " routes the namespace's alerts"
         + remediation);
   }
 
