@@ -35,6 +35,14 @@ public final class RecordedLogs implements AutoCloseable {
         .toList();
   }
 
+  /** Whether a warning or error that mentions {@code text} came with an exception and its stack trace. */
+  public boolean stackTraceLoggedFor(String text) {
+    return events().stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN) && e.getThrowableProxy() != null)
+        .filter(e -> describe(e).contains(text))
+        .anyMatch(e -> e.getThrowableProxy().getStackTraceElementProxyArray().length > 0);
+  }
+
   /** Every exception logged, with its causes, as class: message. */
   public List<String> exceptions() {
     var found = new ArrayList<String>();

@@ -74,6 +74,10 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
     return UpdateControl.<ObservabilityStack>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
   }
 
+  /**
+   * java-operator-sdk has logged {@code e} with its stack trace and retries; the status says on one
+   * line what failed ({@link dev.progressive.operator.common.Failures}).
+   */
   @Override
   public ErrorStatusUpdateControl<ObservabilityStack> updateErrorStatus(
       ObservabilityStack stack, Context<ObservabilityStack> context, Exception e) {

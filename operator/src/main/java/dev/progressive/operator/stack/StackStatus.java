@@ -7,6 +7,7 @@ import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
+import dev.progressive.operator.common.Failures;
 import dev.progressive.operator.stack.DashboardSettings.Delivery;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -57,7 +58,7 @@ public final class StackStatus {
           .collect(Collectors.joining("; ")) + ". The stack's objects were left as they were.");
     }
     if (seen.failure().isPresent()) {
-      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the stack's objects: " + seen.failure().get().getMessage());
+      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the stack's objects: " + Failures.oneLine(seen.failure().get()));
     }
     var blocking = components.stream()
         .filter(c -> API_MISSING.equals(c.getReason()) || JAEGER_NOT_READY.equals(c.getReason()))
