@@ -35,6 +35,11 @@ public final class RecordedLogs implements AutoCloseable {
         .toList();
   }
 
+  /** Lines of any level whose message or exception mentions {@code text}. */
+  public List<String> linesMentioning(String text) {
+    return events().stream().map(RecordedLogs::describe).filter(line -> line.contains(text)).toList();
+  }
+
   /** Whether a warning or error that mentions {@code text} came with an exception and its stack trace. */
   public boolean stackTraceLoggedFor(String text) {
     return events().stream()

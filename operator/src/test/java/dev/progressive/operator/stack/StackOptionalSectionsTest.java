@@ -72,16 +72,18 @@ class StackOptionalSectionsTest {
     assertThat(StackValidation.validate(stack.getSpec())).isEmpty();
     assertThat(StackChildren.desired(stack)).isNotEmpty();
     var setup = MonitoringSetup.withEveryApi(NS, Optional.of(ObservabilityStackReconciler.preferences(stack)));
-    var status = StackStatus.desired(stack, new StackStatus.Observation(List.<SpecViolation>of(), setup, Optional.empty(), Optional.empty()));
+    var status = StackStatus.desired(stack, new StackStatus.Observation(List.<SpecViolation>of(), setup, Optional.empty(), Map.of(),
+        Optional.empty()));
     assertThat(status.getConditions()).extracting(c -> c.getType())
-        .contains(Conditions.READY, StackStatus.RULES, StackStatus.ALERTING, StackStatus.DASHBOARDS, StackStatus.LOGGING, StackStatus.TRACING);
+        .contains(Conditions.READY, StackStatus.RULES, StackStatus.ALERTING, StackStatus.SECRETS_RESOLVED, StackStatus.DASHBOARDS,
+            StackStatus.LOGGING, StackStatus.TRACING);
   }
 
   @Test
   void withoutLoggingOrAlertingTheirConditionsSaySoAndNoObjectIsBuilt() {
     var stack = SampleStack.without(NS, "logging", "alerting");
     var setup = MonitoringSetup.withEveryApi(NS, Optional.empty());
-    var status = StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.empty(), Optional.empty()));
+    var status = StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.empty(), Map.of(), Optional.empty()));
     assertThat(Conditions.find(status.getConditions(), StackStatus.LOGGING).orElseThrow().getReason()).isEqualTo(StackStatus.NOT_CONFIGURED);
     assertThat(Conditions.find(status.getConditions(), StackStatus.ALERTING).orElseThrow().getReason()).isEqualTo(StackStatus.NOT_CONFIGURED);
     assertThat(kinds(StackChildren.desired(stack))).doesNotContain("AlertmanagerConfig")
