@@ -121,6 +121,10 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     PodQuarantine.apply(context.getClient(), PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine()));
   }
 
+  /**
+   * java-operator-sdk has logged {@code e} with its stack trace and retries; the status says on one
+   * line what failed ({@link dev.progressive.operator.common.Failures}).
+   */
   @Override
   public ErrorStatusUpdateControl<ProgressiveAgent> updateErrorStatus(
       ProgressiveAgent agent, Context<ProgressiveAgent> context, Exception e) {

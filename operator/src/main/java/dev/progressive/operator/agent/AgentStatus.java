@@ -9,6 +9,7 @@ import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.common.Failures;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class AgentStatus {
           + ". The agent's Deployment and Service were left as they were.");
     }
     if (seen.failure().isPresent()) {
-      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the agent's children: " + message(seen.failure().get()));
+      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the agent's children: " + Failures.oneLine(seen.failure().get()));
     }
     int desired = seen.mitigations().replicas(agent.getSpec());
     var progress = ready + "/" + desired + " replicas ready";
@@ -84,7 +85,7 @@ public final class AgentStatus {
 
   private static Condition degraded(Observation seen, int ready) {
     if (seen.failure().isPresent()) {
-      return of(DEGRADED, true, Conditions.RECONCILE_FAILED, message(seen.failure().get()));
+      return of(DEGRADED, true, Conditions.RECONCILE_FAILED, Failures.oneLine(seen.failure().get()));
     }
     var stalled = seen.deployment().map(d -> d.getStatus()).map(s -> s.getConditions()).stream()
         .flatMap(List::stream)
@@ -100,13 +101,5 @@ public final class AgentStatus {
     return mitigations.active().isEmpty()
         ? of(REMEDIATING, false, "NoActiveIncident", "No incident holds a mitigation on this agent")
         : of(REMEDIATING, true, "MitigationsActive", String.join("; ", mitigations.describe()));
-  }
-
-  private static String message(Exception failure) {
-    var cause = failure;
-    while (cause.getCause() instanceof Exception inner && cause.getMessage() == null) {
-      cause = inner;
-    }
-    return String.valueOf(cause.getMessage());
   }
 }

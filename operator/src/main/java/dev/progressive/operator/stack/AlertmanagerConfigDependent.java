@@ -4,6 +4,7 @@ import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.AlertmanagerConfig;
 import dev.progressive.operator.common.SpecMatchingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The namespace's AlertmanagerConfig; desired state comes from {@link StackAlerting}. */
 public class AlertmanagerConfigDependent extends SpecMatchingDependent<AlertmanagerConfig, ObservabilityStack> {
@@ -14,5 +15,14 @@ public class AlertmanagerConfigDependent extends SpecMatchingDependent<Alertmana
   @Override
   protected AlertmanagerConfig desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
     return StackAlerting.desired(stack, MonitoringSetup.in(context));
+  }
+
+  /**
+   * By name, not from {@link #desired}: java-operator-sdk looks the object up this way to delete it
+   * once spec.alerting is removed, and without spec.alerting there is no routing to build.
+   */
+  @Override
+  protected ResourceID targetSecondaryResourceID(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return new ResourceID(StackAlerting.name(stack), stack.getMetadata().getNamespace());
   }
 }

@@ -3,6 +3,7 @@ package dev.progressive.operator.stack;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * The Loki datasource for the Grafana sidecar; desired state comes from {@link LokiDatasource}. It
@@ -16,5 +17,14 @@ public class LokiDatasourceDependent extends RecordingDependent<ConfigMap, Obser
   @Override
   protected ConfigMap desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
     return LokiDatasource.configMap(stack);
+  }
+
+  /**
+   * By name, not from {@link #desired}: java-operator-sdk looks the ConfigMap up this way to delete it
+   * once spec.logging is removed, and without spec.logging there is no desired datasource to build.
+   */
+  @Override
+  protected ResourceID targetSecondaryResourceID(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return new ResourceID(LokiDatasource.name(stack), stack.getMetadata().getNamespace());
   }
 }

@@ -13,17 +13,20 @@ import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Orchestrates one ObservabilityStack: validate, observe what the cluster offers, apply the
- * components the spec asks for and the cluster can take, then report per component. Optional APIs
+ * components the spec asks for and the cluster can take, then report per component and on the
+ * Secrets the spec references. Optional APIs
  * are checked again every {@link MonitoringDiscovery#REFRESH}, so CRDs installed later are picked up.
  */
 @ControllerConfiguration(name = ObservabilityStackReconciler.NAME)
@@ -49,6 +52,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
 
   private final Conditions conditions;
   private final MonitoringDiscovery discovery;
+  private final ReferencedSecrets secrets = new ReferencedSecrets();
 
   public ObservabilityStackReconciler(Clock clock, MonitoringDiscovery discovery) {
     this.conditions = new Conditions(clock);
@@ -63,6 +67,11 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
   }
 
   @Override
+  public List<EventSource<?, ObservabilityStack>> prepareEventSources(EventSourceContext<ObservabilityStack> context) {
+    return secrets.eventSources(context);
+  }
+
+  @Override
   public UpdateControl<ObservabilityStack> reconcile(ObservabilityStack stack, Context<ObservabilityStack> context) {
     var violations = StackValidation.validate(stack);
     var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(preferences(stack)));
@@ -70,16 +79,20 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
       setup.store(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
-    report(stack, context, new StackStatus.Observation(violations, setup, jaeger(context), Optional.empty()));
+    report(stack, context, new StackStatus.Observation(violations, setup, jaeger(context), secrets.keysFor(stack), Optional.empty()));
     return UpdateControl.<ObservabilityStack>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
   }
 
+  /**
+   * java-operator-sdk has logged {@code e} with its stack trace and retries; the status says on one
+   * line what failed ({@link dev.progressive.operator.common.Failures}).
+   */
   @Override
   public ErrorStatusUpdateControl<ObservabilityStack> updateErrorStatus(
       ObservabilityStack stack, Context<ObservabilityStack> context, Exception e) {
     try {
       var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(preferences(stack)));
-      report(stack, context, new StackStatus.Observation(List.of(), setup, jaeger(context), Optional.of(e)));
+      report(stack, context, new StackStatus.Observation(List.of(), setup, jaeger(context), secrets.keysFor(stack), Optional.of(e)));
     } catch (KubernetesClientException | OperatorException conflict) {
       // The status moved on meanwhile; the retry that follows reports on the fresh copy.
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ObservabilityStackStatus {
-  @JsonPropertyDescription("Ready, and one condition per component: Rules, Alerting, Dashboards, Logging, Tracing.")
+  @JsonPropertyDescription("Ready, one condition per component (Rules, Alerting, Dashboards, Logging, Tracing) and SecretsResolved.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The metadata.generation this status describes.")

@@ -2,6 +2,8 @@ package dev.progressive.operator.stack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -10,6 +12,7 @@ import io.fabric8.generator.annotation.Required;
 public class Remediation {
   @Default("true")
   @JsonPropertyDescription("Whether Alertmanager sends every alert to the operator, which opens an Incident and runs the matching playbook.")
+  @JsonSetter(nulls = Nulls.SKIP)
   private Boolean enabled = true;
 
   @Required

@@ -2,6 +2,8 @@ package dev.progressive.operator.stack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -16,10 +18,12 @@ public class Sla {
   @Min(50)
   @Max(99.999)
   @JsonPropertyDescription("Percent of the namespace's requests that must not fail with a 5xx (seed: 99.9).")
+  @JsonSetter(nulls = Nulls.SKIP)
   private Double availability = 99.9;
 
   @Default("0.5")
   @JsonPropertyDescription("Seconds that 95% of requests must beat (seed: 0.5); a bucket bound of agent_request_duration_seconds.")
+  @JsonSetter(nulls = Nulls.SKIP)
   private Double latencyP95 = 0.5;
 
   public Double getAvailability() { return availability; }

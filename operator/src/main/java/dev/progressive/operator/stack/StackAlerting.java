@@ -17,8 +17,12 @@ public final class StackAlerting {
 
   private StackAlerting() {}
 
+  public static String name(ObservabilityStack stack) {
+    return stack.getMetadata().getName();
+  }
+
   public static AlertmanagerConfig desired(ObservabilityStack stack, MonitoringSetup setup) {
-    return OptionalApi.withSpec(new AlertmanagerConfig(), stack.getMetadata().getName(), stack.getMetadata().getNamespace(),
+    return OptionalApi.withSpec(new AlertmanagerConfig(), name(stack), stack.getMetadata().getNamespace(),
         StackLabels.selectable(stack, COMPONENT, setup.ruleLabels()), AlertmanagerConfigSpec.spec(routing(stack).orElseThrow()));
   }
 

@@ -7,17 +7,20 @@ import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
+import dev.progressive.operator.common.Failures;
 import dev.progressive.operator.stack.DashboardSettings.Delivery;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a stack's status should say: one condition per component and Ready over them, from what the
- * reconciler observed. A pure function; the caller stamps the conditions with Conditions.merge.
+ * What a stack's status should say: one condition per component, SecretsResolved, and Ready over
+ * them, from what the reconciler observed. A pure function; the caller stamps the conditions with Conditions.merge.
  */
 public final class StackStatus {
   public static final String RULES = "Rules";
@@ -25,21 +28,26 @@ public final class StackStatus {
   public static final String DASHBOARDS = "Dashboards";
   public static final String LOGGING = "Logging";
   public static final String TRACING = "Tracing";
+  public static final String SECRETS_RESOLVED = "SecretsResolved";
+  static final String SECRETS_MISSING = "SecretsMissing";
   static final String API_MISSING = "ApiMissing";
   static final String NOT_CONFIGURED = "NotConfigured";
   static final String JAEGER_NOT_READY = "JaegerNotReady";
 
   private StackStatus() {}
 
-  public record Observation(
-      List<SpecViolation> violations, MonitoringSetup setup, Optional<Deployment> jaeger, Optional<Exception> failure) {}
+  /**
+   * @param secrets the key names of each Secret the spec references that the namespace has (see {@link StackSecrets})
+   */
+  public record Observation(List<SpecViolation> violations, MonitoringSetup setup, Optional<Deployment> jaeger,
+      Map<String, Set<String>> secrets, Optional<Exception> failure) {}
 
   public static ObservabilityStackStatus desired(ObservabilityStack stack, Observation seen) {
     var status = new ObservabilityStackStatus();
     status.setObservedGeneration(stack.getMetadata().getGeneration());
     var components = seen.violations().isEmpty()
-        ? List.of(rules(stack, seen.setup()), alerting(stack, seen.setup()), dashboards(stack, seen.setup()), logging(stack),
-            tracing(stack, seen.jaeger()))
+        ? List.of(rules(stack, seen.setup()), alerting(stack, seen.setup()), StackSecrets.condition(stack.getSpec(), seen.secrets()),
+            dashboards(stack, seen.setup()), logging(stack), tracing(stack, seen.jaeger()))
         : List.<Condition>of();
     var conditions = new ArrayList<Condition>();
     conditions.add(ready(seen, components));
@@ -57,15 +65,20 @@ public final class StackStatus {
           .collect(Collectors.joining("; ")) + ". The stack's objects were left as they were.");
     }
     if (seen.failure().isPresent()) {
-      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the stack's objects: " + seen.failure().get().getMessage());
+      return of(READY, false, Conditions.RECONCILE_FAILED, "Could not apply the stack's objects: " + Failures.oneLine(seen.failure().get()));
     }
-    var blocking = components.stream()
-        .filter(c -> API_MISSING.equals(c.getReason()) || JAEGER_NOT_READY.equals(c.getReason()))
-        .map(c -> c.getType() + ": " + c.getMessage())
-        .toList();
-    return blocking.isEmpty()
-        ? of(READY, true, "AllComponentsReady", "Every configured component is in place")
-        : of(READY, false, "ComponentsNotReady", String.join("; ", blocking));
+    var blocking = components.stream().filter(StackStatus::blocksReady).toList();
+    if (blocking.isEmpty()) {
+      return of(READY, true, "AllComponentsReady", "Every configured component is in place");
+    }
+    // Alertmanager cannot notify anyone through a receiver whose credential is missing.
+    var reason = blocking.stream().anyMatch(c -> SECRETS_RESOLVED.equals(c.getType())) ? SECRETS_MISSING : "ComponentsNotReady";
+    return of(READY, false, reason, blocking.stream().map(c -> c.getType() + ": " + c.getMessage()).collect(Collectors.joining("; ")));
+  }
+
+  private static boolean blocksReady(Condition component) {
+    return API_MISSING.equals(component.getReason()) || JAEGER_NOT_READY.equals(component.getReason())
+        || SECRETS_RESOLVED.equals(component.getType()) && "False".equals(component.getStatus());
   }
 
   private static Condition rules(ObservabilityStack stack, MonitoringSetup setup) {
@@ -85,7 +98,7 @@ public final class StackStatus {
     }
     var remediation = StackAlerting.routing(stack).map(r -> r.remediation() != null).orElse(false)
         ? ", with the route to the remediation webhook first" : ", without a remediation route";
-    return of(ALERTING, true, "Created", "AlertmanagerConfig " + stack.getMetadata().getName() + " routes the namespace's alerts"
+    return of(ALERTING, true, "Created", "AlertmanagerConfig " + StackAlerting.name(stack) + " routes the namespace's alerts"
         + remediation);
   }
 

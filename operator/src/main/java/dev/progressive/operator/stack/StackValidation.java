@@ -52,8 +52,11 @@ public final class StackValidation {
     if (alerting == null) {
       return;
     }
-    if (alerting.getSmtp() == null || alerting.getSmtp().getSmarthost() == null || alerting.getSmtp().getFrom() == null) {
+    var smtp = alerting.getSmtp();
+    if (smtp == null || smtp.getSmarthost() == null || smtp.getFrom() == null) {
       violations.add(new SpecViolation("spec.alerting.smtp", "needs smarthost and from"));
+    } else if (smtp.getPassword() != null && missing(smtp.getPassword())) {
+      violations.add(new SpecViolation("spec.alerting.smtp.password", "needs a Secret {name, key}"));
     }
     if (missing(alerting.getSlackWebhook())) {
       violations.add(new SpecViolation("spec.alerting.slackWebhook", "needs a Secret {name, key}"));

@@ -3,6 +3,8 @@ package dev.progressive.operator.stack;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -22,6 +24,7 @@ public class TracingSettings {
   @Default("jaeger")
   @JsonPropertyDescription("jaeger: the stack runs a Jaeger v2 all-in-one (in memory, for development and small namespaces);"
       + " external: agents export to endpoint.")
+  @JsonSetter(nulls = Nulls.SKIP)
   private Backend backend = Backend.JAEGER;
 
   @Pattern("^https?://[^\\s]+$")
@@ -32,10 +35,12 @@ public class TracingSettings {
   @Min(0)
   @Max(1)
   @JsonPropertyDescription("Fraction of new traces agents sample, unless their own spec.tracing.samplingRatio says otherwise.")
+  @JsonSetter(nulls = Nulls.SKIP)
   private Double samplingRatio = 0.1;
 
   @Default(DEFAULT_JAEGER_IMAGE)
   @JsonPropertyDescription("With backend jaeger: the Jaeger v2 image.")
+  @JsonSetter(nulls = Nulls.SKIP)
   private String jaegerImage = DEFAULT_JAEGER_IMAGE;
 
   public Backend getBackend() { return backend; }

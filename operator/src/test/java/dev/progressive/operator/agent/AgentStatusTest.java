@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.common.FailureSamples;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -59,6 +60,17 @@ class AgentStatusTest {
     var status = AgentStatus.desired(agent, failed);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Conditions.RECONCILE_FAILED);
     assertThat(condition(status, Conditions.DEGRADED).getMessage()).contains("forbidden: deployments.apps");
+  }
+
+  @Test
+  void aFailureOfTheWorkflowIsOneLineWithoutStackFrames() {
+    var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
+        Optional.of(FailureSamples.workflowFailure()));
+    var status = AgentStatus.desired(agent, failed);
+    for (var type : List.of(Conditions.READY, Conditions.DEGRADED)) {
+      assertThat(condition(status, type).getMessage()).as(type).doesNotContain("\n", "\tat ", "Exception(s)")
+          .contains("dashboards-configmap: 409 AlreadyExists");
+    }
   }
 
   @Test

@@ -43,6 +43,7 @@ class ArgoCdHealthTest {
       "ObservabilityStack | setting-up        | Progressing | ComponentsPending: waiting for the PrometheusRule",
       "ObservabilityStack | invalid-spec      | Degraded    | InvalidSpec: spec.alerting.receivers[0].secretRef names no Secret",
       "ObservabilityStack | degraded          | Degraded    | MonitoringCrdsMissing: fell back to scrape annotations",
+      "ObservabilityStack | secrets-missing   | Progressing | SecretsMissing: SecretsResolved: Secret remediation-webhook not found (key token)",
       "Incident           | no-status         | Progressing | Waiting for the operator to pick up the incident",
       "Incident           | detected          | Progressing | Detected",
       "Incident           | mitigating        | Progressing | Mitigating: step 2 of 5: circuitBreaker",

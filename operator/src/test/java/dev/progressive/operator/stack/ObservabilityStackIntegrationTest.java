@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The samples' stack and agents on a cluster with prometheus-operator's CRDs. */
+/** The samples' stack and agents, with the Secrets the stack references, on a cluster with prometheus-operator's CRDs. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityStackIntegrationTest {
   private static final String NS = "progressive-framework-v5";
@@ -38,6 +38,7 @@ class ObservabilityStackIntegrationTest {
     harness.stopOperator();
     MonitoringCrds.install(client);
     harness.startOperator();
+    SampleStack.createSecrets(client, NS);
     for (var document : Manifests.read(SAMPLES)) {
       switch (document.kind()) {
         case "ObservabilityStack" -> client.resource(Manifests.convert(document, ObservabilityStack.class)).create();
@@ -58,7 +59,8 @@ class ObservabilityStackIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var conditions = stack().getStatus().getConditions();
       assertThat(condition(conditions, Conditions.READY).getStatus()).as("%s", conditions).isEqualTo("True");
-      for (var component : List.of(StackStatus.RULES, StackStatus.ALERTING, StackStatus.DASHBOARDS, StackStatus.LOGGING, StackStatus.TRACING)) {
+      for (var component : List.of(StackStatus.RULES, StackStatus.ALERTING, StackStatus.SECRETS_RESOLVED, StackStatus.DASHBOARDS,
+          StackStatus.LOGGING, StackStatus.TRACING)) {
         assertThat(condition(conditions, component).getStatus()).as(component).isEqualTo("True");
       }
     });
