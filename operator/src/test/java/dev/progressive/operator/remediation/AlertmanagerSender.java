@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,31 @@ final class AlertmanagerSender {
   }
 
   String body(String status, Alert alert, String endsAt) throws IOException {
+    return group(status, List.of(alert), endsAt);
+  }
+
+  /** One notification of a group, as Alertmanager sends it: every alert of the group in one body. */
+  String group(String status, List<Alert> alerts, String endsAt) throws IOException {
+    var items = new ArrayList<Map<String, Object>>();
+    for (var alert : alerts) {
+      items.add(item(status, alert, endsAt));
+    }
+    var alert = alerts.get(0);
+    var body = new LinkedHashMap<String, Object>();
+    body.put("receiver", "progressive-operator");
+    body.put("status", status);
+    body.put("alerts", items);
+    body.put("groupLabels", Map.of("alertname", alert.labels().get("alertname")));
+    body.put("commonLabels", Map.of("alertname", alert.labels().get("alertname")));
+    body.put("commonAnnotations", Map.of());
+    body.put("externalURL", "http://127.0.0.1:9093");
+    body.put("version", "4");
+    body.put("groupKey", "{}:{alertname=\"" + alert.labels().get("alertname") + "\"}");
+    body.put("truncatedAlerts", 0);
+    return JSON.writeValueAsString(body);
+  }
+
+  private static Map<String, Object> item(String status, Alert alert, String endsAt) {
     var item = new LinkedHashMap<String, Object>();
     item.put("status", status);
     item.put("labels", alert.labels());
@@ -48,18 +74,7 @@ final class AlertmanagerSender {
     item.put("endsAt", endsAt);
     item.put("generatorURL", "http://127.0.0.1:9090/graph?g0.expr=up");
     item.put("fingerprint", alert.fingerprint());
-    var body = new LinkedHashMap<String, Object>();
-    body.put("receiver", "progressive-operator");
-    body.put("status", status);
-    body.put("alerts", List.of(item));
-    body.put("groupLabels", Map.of("alertname", alert.labels().get("alertname")));
-    body.put("commonLabels", alert.labels());
-    body.put("commonAnnotations", Map.of());
-    body.put("externalURL", "http://127.0.0.1:9093");
-    body.put("version", "4");
-    body.put("groupKey", "{}:{alertname=\"" + alert.labels().get("alertname") + "\"}");
-    body.put("truncatedAlerts", 0);
-    return JSON.writeValueAsString(body);
+    return item;
   }
 
   int post(String body) throws IOException, InterruptedException {

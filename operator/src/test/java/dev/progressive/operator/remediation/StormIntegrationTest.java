@@ -1,0 +1,94 @@
+package dev.progressive.operator.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.ProgressiveOperator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many distinct alerts about one agent at once, in one group or in concurrent bodies: exactly one
+ * Incident acts on it, whatever order the reconciles run in; every other is Suppressed naming it.
+ */
+class StormIntegrationTest {
+  private static final String NOT_ENDED = "0001-01-01T00:00:00Z";
+  private static RemediationCluster cluster;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws Exception {
+    // Keeps every finished Incident, so that the test can read each decision.
+    cluster = RemediationCluster.start(dir, ProgressiveOperator.Settings.embedded()
+        .withRemediation(new RemediationSettings(false, Optional.empty(), 1_000, Duration.ofDays(1))));
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void oneGroupOfFiveHundredAlertsForOneAgentRunsThePlaybookOnce() throws Exception {
+    var f = cluster.fixture("storm-group").withSamplesAndPlaybooks(spec -> { });
+    var alerts = alerts(f, "GroupStorm", "rpa", 500);
+    assertThat(cluster.alertmanager().post(cluster.alertmanager().group("firing", alerts, NOT_ENDED))).isEqualTo(200);
+    assertExactlyOneActs(f, alerts);
+  }
+
+  @Test
+  void fiftyConcurrentBodiesOfDistinctAlertsForOneAgentRunThePlaybookOnceAndTheNextRunMayActOnceItEnds()
+      throws Exception {
+    var f = cluster.fixture("storm-bodies").withSamplesAndPlaybooks(spec -> spec.getGuardrails().setCooldown("0s"));
+    var alerts = alerts(f, "ConcurrentStorm", "npa", 50);
+    try (var pool = Executors.newFixedThreadPool(16)) {
+      var answers = pool.invokeAll(alerts.stream().<Callable<Integer>>map(alert ->
+          () -> cluster.alertmanager().post(cluster.alertmanager().body("firing", alert, NOT_ENDED))).toList());
+      for (var answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    }
+    var actor = assertExactlyOneActs(f, alerts);
+    await().atMost(RemediationFixture.PATIENCE).until(() -> f.phase(actor).isFinal());
+    var next = f.fire("ConcurrentStorm", Map.of("service", "npa", "instance", "after-the-storm"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.incident(next).getStatus().getSteps()).extracting(StepRecord::getAction).contains(StepAction.DIAGNOSTICS));
+  }
+
+  private static List<AlertmanagerSender.Alert> alerts(RemediationFixture f, String name, String agent, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> f.alert(name, Map.of("service", agent, "instance", "replica-" + i)))
+        .toList();
+  }
+
+  /** Answers the one Incident that ran, once every Incident has decided and the actor's steps ran. */
+  private static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> alerts.stream().map(f::stored)
+        .allMatch(i -> i.getStatus() != null && i.getStatus().getPhase() != null && i.getStatus().getPhase() != IncidentPhase.Detected));
+    var incidents = alerts.stream().map(f::stored).toList();
+    var acting = incidents.stream().filter(i -> i.getStatus().getPhase() != IncidentPhase.Suppressed).toList();
+    assertThat(acting).as("Incidents that ran").hasSize(1);
+    var actor = acting.get(0);
+    var name = actor.getMetadata().getName();
+    assertThat(incidents).filteredOn(i -> i != actor).allSatisfy(i -> {
+      assertThat(i.getStatus().getReason()).isEqualTo(Detection.RESOURCE_BUSY);
+      assertThat(i.getStatus().getMessage()).contains("Incident " + name);
+    });
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.stepsRun(actor)).contains(StepAction.DIAGNOSTICS, StepAction.NOTIFY));
+    var steps = alerts.stream().map(f::stored).flatMap(i -> i.getStatus().getSteps().stream()).map(StepRecord::getAction).toList();
+    assertThat(steps).filteredOn(StepAction.SCALE::equals).hasSizeLessThanOrEqualTo(1);
+    assertThat(steps).filteredOn(StepAction.DIAGNOSTICS::equals).hasSize(1);
+    assertThat(steps).filteredOn(StepAction.NOTIFY::equals).hasSize(1);
+    return actor;
+  }
+}
