@@ -23,6 +23,15 @@ class RenderCommandTest {
 
   private record Run(int exitCode, String out, String err) {}
 
+  /** A valid agent, as the first document of a file whose others are not. */
+  private static final String GOOD_AGENT = """
+      apiVersion: progressive.dev/v1alpha1
+      kind: ProgressiveAgent
+      metadata: {name: good}
+      spec: {agentType: npa, image: example/agent:1}
+      ---
+      """;
+
   @Test
   void rendersEveryChildOfTheSamplesAsValidYaml() throws IOException {
     var run = render("-f", SAMPLES.toString());
@@ -49,12 +58,7 @@ class RenderCommandTest {
 
   @Test
   void anInvalidAgentFailsNamingTheFieldAndStillRendersTheOthers(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("agents.yaml"), """
-        apiVersion: progressive.dev/v1alpha1
-        kind: ProgressiveAgent
-        metadata: {name: good}
-        spec: {agentType: npa, image: example/agent:1}
-        ---
+    Files.writeString(dir.resolve("agents.yaml"), GOOD_AGENT + """
         apiVersion: progressive.dev/v1alpha1
         kind: ProgressiveAgent
         metadata: {name: bad}
@@ -77,12 +81,7 @@ class RenderCommandTest {
 
   @Test
   void anUnreadableDocumentIsReportedWithItsFileKindNameAndFieldAndTheOthersStillRender(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("agents.yaml"), """
-        apiVersion: progressive.dev/v1alpha1
-        kind: ProgressiveAgent
-        metadata: {name: good}
-        spec: {agentType: npa, image: example/agent:1}
-        ---
+    Files.writeString(dir.resolve("agents.yaml"), GOOD_AGENT + """
         apiVersion: progressive.dev/v1alpha1
         kind: ProgressiveAgent
         metadata: {name: typo}
