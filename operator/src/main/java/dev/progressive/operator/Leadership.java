@@ -23,7 +23,7 @@ public final class Leadership {
     STOPPING.set(true);
   }
 
-  static LeaderElectionConfiguration configuration(String leaseName, String leaseNamespace) {
+  static LeaderElectionConfiguration configuration(String leaseName, String leaseNamespace, String identity) {
     var callbacks = new LeaderCallbacks(
         () -> LOG.info("Took the lease {}: reconciling", leaseName),
         Leadership::lost,
@@ -32,7 +32,7 @@ public final class Leadership {
         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-        null, callbacks, false);
+        identity, callbacks, false);
   }
 
   private static void lost() {

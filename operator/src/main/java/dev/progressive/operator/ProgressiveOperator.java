@@ -23,10 +23,10 @@ public final class ProgressiveOperator {
   private ProgressiveOperator() {}
 
   /** What may differ between a production run and an embedded one. */
-  public record Settings(
-      Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection, RemediationSettings remediation) {
+  public record Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection,
+      RemediationSettings remediation, Optional<String> leaderIdentity) {
     public Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection) {
-      this(namespaces, leaseNamespace, leaderElection, RemediationSettings.defaults());
+      this(namespaces, leaseNamespace, leaderElection, RemediationSettings.defaults(), Optional.empty());
     }
 
     public static Settings embedded() {
@@ -34,7 +34,12 @@ public final class ProgressiveOperator {
     }
 
     public Settings withRemediation(RemediationSettings remediation) {
-      return new Settings(namespaces, leaseNamespace, leaderElection, remediation);
+      return new Settings(namespaces, leaseNamespace, leaderElection, remediation, leaderIdentity);
+    }
+
+    /** Leader election under this name instead of the host's (two operators in one process need two names). */
+    public Settings withLeaderElection(String leaseNamespace, String identity) {
+      return new Settings(namespaces, Optional.of(leaseNamespace), true, remediation, Optional.of(identity));
     }
   }
 
@@ -48,7 +53,8 @@ public final class ProgressiveOperator {
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
       if (settings.leaderElection()) {
-        o.withLeaderElectionConfiguration(Leadership.configuration(LEASE_NAME, settings.leaseNamespace().orElse(null)));
+        o.withLeaderElectionConfiguration(Leadership.configuration(LEASE_NAME, settings.leaseNamespace().orElse(null),
+            settings.leaderIdentity().orElse(null)));
       }
     });
     var discovery = new MonitoringDiscovery(client, Clock.systemUTC());

@@ -61,7 +61,10 @@ public final class OperatorHarness implements AutoCloseable {
 
   public void stopOperator() {
     stopIntake();
-    operator.stop();
+    if (operator != null) {
+      operator.stop();
+      operator = null;
+    }
   }
 
   /** Serves the alert intake for the running operator, as `run` does; answers its base URL. */
@@ -96,8 +99,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    stopIntake();
-    operator.stop();
+    stopOperator();
     garbageCollector.close();
     kubelet.close();
     cluster.close();

@@ -4,6 +4,7 @@ import dev.progressive.bench.BenchAgents;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.remediation.Incident;
+import dev.progressive.operator.remediation.IncidentPhase;
 import dev.progressive.operator.remediation.PlaybookSpec;
 import dev.progressive.operator.remediation.RemediationPlaybook;
 import dev.progressive.operator.remediation.Step;
@@ -66,6 +67,22 @@ final class AlertScenario {
 
   List<Incident> incidents() {
     return client.resources(Incident.class).inNamespace(namespace).list().getItems();
+  }
+
+  /** Waits until every Incident has left Detected (acting or suppressed), or the patience runs out. */
+  List<Incident> awaitDecided(Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    List<Incident> incidents = incidents();
+    while (!incidents.stream().allMatch(AlertScenario::decided) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      incidents = incidents();
+    }
+    return incidents.stream().filter(AlertScenario::decided).toList();
+  }
+
+  private static boolean decided(Incident incident) {
+    return incident.getStatus() != null && incident.getStatus().getPhase() != null
+        && incident.getStatus().getPhase() != IncidentPhase.Detected;
   }
 
   /** Waits until every Incident has recorded each step as finished, or the patience runs out. */

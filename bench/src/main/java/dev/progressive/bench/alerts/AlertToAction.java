@@ -1,5 +1,8 @@
 package dev.progressive.bench.alerts;
 
+import dev.progressive.bench.BenchAgents;
+import dev.progressive.operator.remediation.Mitigation;
+import dev.progressive.operator.remediation.IncidentPhase;
 import dev.progressive.bench.Machine;
 import dev.progressive.bench.Percentiles;
 import java.time.Duration;
@@ -25,6 +28,8 @@ public final class AlertToAction {
   private static final Duration STORM_SPAN = Duration.ofSeconds(10);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final double MITIGATION_P99_TARGET_MS = 100;
+  private static final int GROUP_ALERTS = 1_000;
+  private static final double GROUP_ANSWER_TARGET_MS = 2_000;
 
   record Latencies(Percentiles answer, Percentiles mitigation, long failed) {
   }
@@ -53,7 +58,33 @@ public final class AlertToAction {
       Latencies stormBaseline = storm(storm, baseline, null);
       Latencies stormFloor = storm(storm, floor, null);
       print(List.of(singleOperator, singleBaseline, singleFloor), List.of(stormOperator, stormBaseline, stormFloor), audit);
+      largeGroup(cluster, operator);
     }
+  }
+
+  /**
+   * One notification of {@link #GROUP_ALERTS} alerts about one agent, as Alertmanager sends a large
+   * group, then the same body again: each answer waits until every Incident is stored.
+   */
+  private static void largeGroup(RemediationCluster cluster, WebhookPoster operator) throws InterruptedException {
+    var scenario = new AlertScenario(cluster.client(), "bench-group", "BenchLargeGroup", 1).create();
+    scenario.awaitReady(PATIENCE);
+    var body = WebhookBodies.group("BenchLargeGroup", scenario.namespace, BenchAgents.name(0), GROUP_ALERTS);
+    var first = operator.send(body).join();
+    var repeat = operator.send(body).join();
+    var incidents = scenario.awaitDecided(PATIENCE);
+    long acted = incidents.stream().filter(i -> i.getStatus().getPhase() != IncidentPhase.Suppressed).count();
+    long busy = incidents.stream().filter(i -> "ResourceBusy".equals(i.getStatus().getReason())).count();
+    long scales = incidents.stream().flatMap(i -> i.getStatus().getMitigations().stream())
+        .filter(m -> m.getType() == Mitigation.Type.scale).count();
+    System.out.printf("large group (1 body of %d alerts about one agent, posted twice)%n", GROUP_ALERTS);
+    System.out.printf("  %-48s %.0f ms (HTTP %d); again: %.0f ms (HTTP %d)%n", "webhook answered, every Incident stored",
+        first.millis(), first.status(), repeat.millis(), repeat.status());
+    System.out.printf("group result: %d Incidents decided, %d acted, %d suppressed as ResourceBusy, %d scale mitigations%n",
+        incidents.size(), acted, busy, scales);
+    System.out.printf("target: a %d-alert body answered within %.0f ms: %.0f ms %s; one Incident acts: %s%n", GROUP_ALERTS,
+        GROUP_ANSWER_TARGET_MS, first.millis(), first.millis() < GROUP_ANSWER_TARGET_MS ? "(met)" : "(MISSED)",
+        acted == 1 && scales == 1 ? "(met)" : "(MISSED)");
   }
 
   /** One alert at a time, each about its own agent; waits for its mitigation before the next. */

@@ -6,6 +6,7 @@ import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.KubeletStandIn;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
+import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +37,9 @@ final class RemediationCluster implements AutoCloseable {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var intake = AlertIntake.create(cluster.client(), registry,
         new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
-    operator = ProgressiveOperator.create(cluster.client(), registry, ProgressiveOperator.Settings.embedded());
+    // Keeps every finished Incident (the default keeps 100 per namespace), so that the audits see each one.
+    operator = ProgressiveOperator.create(cluster.client(), registry, ProgressiveOperator.Settings.embedded()
+        .withRemediation(new RemediationSettings(false, Optional.empty(), 10_000, Duration.ofDays(1))));
     http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
     operator.start();
   }

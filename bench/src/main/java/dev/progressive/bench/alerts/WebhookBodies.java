@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.ArrayList;
 
 /** Firing notifications shaped as Alertmanager 0.25 sends them (webhook version 4), one alert each. */
 final class WebhookBodies {
@@ -26,13 +27,27 @@ final class WebhookBodies {
   private WebhookBodies() {}
 
   static Alert firing(String alertName, String namespace, String agent) {
-    var labels = new TreeMap<>(Map.of("alertname", alertName, "namespace", namespace, "deployment", agent,
-        "severity", "critical"));
+    var labels = labels(alertName, namespace, agent);
     String fingerprint = fingerprint(labels);
-    return new Alert(namespace, agent, fingerprint, body(alertName, labels, fingerprint));
+    return new Alert(namespace, agent, fingerprint, body(alertName, labels, List.of(item(alertName, labels, fingerprint))));
   }
 
-  private static String body(String alertName, Map<String, String> labels, String fingerprint) {
+  /** One notification of a group of {@code count} alerts about one agent, told apart by their instance label. */
+  static Alert group(String alertName, String namespace, String agent, int count) {
+    var items = new ArrayList<Map<String, Object>>();
+    for (int i = 0; i < count; i++) {
+      var labels = labels(alertName, namespace, agent);
+      labels.put("instance", "replica-" + i);
+      items.add(item(alertName, labels, fingerprint(labels)));
+    }
+    return new Alert(namespace, agent, "group", body(alertName, Map.of("alertname", alertName), items));
+  }
+
+  private static TreeMap<String, String> labels(String alertName, String namespace, String agent) {
+    return new TreeMap<>(Map.of("alertname", alertName, "namespace", namespace, "deployment", agent, "severity", "critical"));
+  }
+
+  private static Map<String, Object> item(String alertName, Map<String, String> labels, String fingerprint) {
     var alert = new LinkedHashMap<String, Object>();
     alert.put("status", "firing");
     alert.put("labels", labels);
@@ -41,12 +56,16 @@ final class WebhookBodies {
     alert.put("endsAt", "0001-01-01T00:00:00Z");
     alert.put("generatorURL", "http://127.0.0.1:9090/graph?g0.expr=up");
     alert.put("fingerprint", fingerprint);
+    return alert;
+  }
+
+  private static String body(String alertName, Map<String, String> commonLabels, List<Map<String, Object>> alerts) {
     var body = new LinkedHashMap<String, Object>();
     body.put("receiver", "progressive-operator");
     body.put("status", "firing");
-    body.put("alerts", List.of(alert));
+    body.put("alerts", alerts);
     body.put("groupLabels", Map.of("alertname", alertName));
-    body.put("commonLabels", labels);
+    body.put("commonLabels", commonLabels);
     body.put("commonAnnotations", Map.of());
     body.put("externalURL", "http://127.0.0.1:9093");
     body.put("version", "4");

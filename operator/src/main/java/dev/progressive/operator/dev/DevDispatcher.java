@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -27,6 +29,18 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   private static final Set<HttpMethod> WRITES =
       EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
+  /**
+   * The embedded API has no authorizer: every caller may do everything, and says so to a client that
+   * asks (java-operator-sdk asks before leader election).
+   */
+  private static final String RULES_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
+  private static final SelfSubjectRulesReview ALLOW_EVERYTHING = new SelfSubjectRulesReviewBuilder()
+      .withNewMetadata().endMetadata()
+      .withNewStatus().withIncomplete(false)
+        .addNewResourceRule().withApiGroups("*").withResources("*").withVerbs("*").endResourceRule()
+      .endStatus()
+      .build();
+
   private final KubernetesSerialization serialization = new KubernetesSerialization();
   private final KubernetesAttributesExtractor paths = new KubernetesAttributesExtractor();
   private final Discovery discovery = new Discovery(this::storedCrds);
@@ -42,6 +56,9 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
       writes.record(request.getMethod(), request.getPath());
     }
     String path = withoutQuery(request.getPath());
+    if (request.method() == HttpMethod.POST && RULES_REVIEWS.equals(path)) {
+      return json(ALLOW_EVERYTHING);
+    }
     if (request.method() == HttpMethod.GET && Discovery.isDiscoveryPath(path)) {
       return discovery.document(path).map(this::json).orElseGet(() -> notFound(path));
     }

@@ -70,7 +70,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
     var control = apply(incident, context, transition);
     if (!phase.isFinal() && incident.getStatus().getPhase().isFinal()) {
       // Recorded first: a run that ends gives its agents back only once its end is in the API.
-      new AgentClaims(context.getClient()).releaseAll(incident);
+      claims(context).releaseAll(incident);
     }
     return control;
   }
@@ -91,7 +91,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
   }
 
   private Transition detect(IncidentRun run, Context<Incident> context) {
-    var claims = new AgentClaims(context.getClient());
+    var claims = claims(context);
     var decision = Detection.decide(run, playbooks.list().toList(), claims, () -> incidents(run, context), settings.dryRun());
     var status = run.status();
     status.setTarget(decision.target());
@@ -118,6 +118,10 @@ public class IncidentReconciler implements Reconciler<Incident> {
     }
     metrics.entered(status.getPhase());
     return Transition.onward();
+  }
+
+  private static AgentClaims claims(Context<Incident> context) {
+    return new AgentClaims(context.getClient(), id -> context.getPrimaryCache().get(id));
   }
 
   /** The Incidents of the run's namespace as the API has them now (read under the claim), and the cached rest. */

@@ -22,15 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Incident acts on it, whatever order the reconciles run in; every other is Suppressed naming it.
  */
 class StormIntegrationTest {
-  private static final String NOT_ENDED = "0001-01-01T00:00:00Z";
+  static final String NOT_ENDED = "0001-01-01T00:00:00Z";
   private static RemediationCluster cluster;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    // Keeps every finished Incident, so that the test can read each decision.
-    cluster = RemediationCluster.start(dir, ProgressiveOperator.Settings.embedded()
-        .withRemediation(new RemediationSettings(false, Optional.empty(), 1_000, Duration.ofDays(1))));
+    cluster = RemediationCluster.start(dir, KEEPING_EVERY_INCIDENT);
   }
+
+  /** Keeps every finished Incident, so that the test can read each decision. */
+  static final ProgressiveOperator.Settings KEEPING_EVERY_INCIDENT = ProgressiveOperator.Settings.embedded()
+      .withRemediation(new RemediationSettings(false, Optional.empty(), 1_000, Duration.ofDays(1)));
 
   @AfterAll
   static void stop() {
@@ -64,14 +66,14 @@ class StormIntegrationTest {
         assertThat(f.incident(next).getStatus().getSteps()).extracting(StepRecord::getAction).contains(StepAction.DIAGNOSTICS));
   }
 
-  private static List<AlertmanagerSender.Alert> alerts(RemediationFixture f, String name, String agent, int count) {
+  static List<AlertmanagerSender.Alert> alerts(RemediationFixture f, String name, String agent, int count) {
     return IntStream.range(0, count)
         .mapToObj(i -> f.alert(name, Map.of("service", agent, "instance", "replica-" + i)))
         .toList();
   }
 
   /** Answers the one Incident that ran, once every Incident has decided and the actor's steps ran. */
-  private static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts) {
+  static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts) {
     await().atMost(Duration.ofSeconds(60)).until(() -> alerts.stream().map(f::stored)
         .allMatch(i -> i.getStatus() != null && i.getStatus().getPhase() != null && i.getStatus().getPhase() != IncidentPhase.Detected));
     var incidents = alerts.stream().map(f::stored).toList();
