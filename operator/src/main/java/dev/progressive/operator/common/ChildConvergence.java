@@ -26,9 +26,9 @@ import java.util.Set;
  * (a removed probe, a removed resource limit): comparing with the child alone cannot tell such a
  * leftover from a default the API server added. The comparison catches what others changed.
  */
-public final class ChildConvergence {
+final class ChildConvergence {
   private static final String PREFIX = "progressive.dev/";
-  public static final String APPLIED_HASH = PREFIX + "applied-hash";
+  static final String APPLIED_HASH = PREFIX + "applied-hash";
   private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /** The maps that others write too, and the annotation that records the operator's keys in each. */
@@ -78,7 +78,7 @@ public final class ChildConvergence {
   private ChildConvergence() {}
 
   /** The child to create: the desired one with the records of what the operator sets. */
-  public static Map<String, Object> created(Map<String, Object> desired) {
+  static Map<String, Object> created(Map<String, Object> desired) {
     @SuppressWarnings("unchecked")
     var created = (Map<String, Object>) ClusterSetFields.copy(desired);
     SharedMap.ANNOTATIONS.put(created, withRecords(desired));
@@ -90,7 +90,7 @@ public final class ChildConvergence {
    * kept from {@code actual}, and in each shared map the keys the operator set before and no longer
    * wants removed.
    */
-  public static Map<String, Object> updated(Map<String, Object> actual, Map<String, Object> desired) {
+  static Map<String, Object> updated(Map<String, Object> actual, Map<String, Object> desired) {
     var written = ClusterSetFields.overlay(actual, desired);
     var previously = Objects.requireNonNullElse(SharedMap.ANNOTATIONS.in(actual), Map.<String, String>of());
     for (var shared : SharedMap.values()) {
@@ -115,7 +115,7 @@ public final class ChildConvergence {
    * Whether {@code actual} already is what {@link #updated} would write, as far as the operator is
    * concerned: then a resync writes nothing.
    */
-  public static boolean matches(Map<String, Object> actual, Map<String, Object> desired) {
+  static boolean matches(Map<String, Object> actual, Map<String, Object> desired) {
     if (!ClusterSetFields.covers(actual, desired)) {
       return false;
     }

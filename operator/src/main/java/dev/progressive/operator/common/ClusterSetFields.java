@@ -37,7 +37,7 @@ import java.util.Set;
  * {@code spec.replicas} is the operator's: it declares no HorizontalPodAutoscaler; scaling goes
  * through the agent's {@code spec.replicas} and the mitigations of its Incidents.
  */
-public final class ClusterSetFields {
+final class ClusterSetFields {
   static final String METADATA = "metadata";
   static final String STATUS = "status";
   private static final String SPEC = "spec";

@@ -47,7 +47,7 @@ public final class LabelSyntax {
   }
 
   /** What is wrong with a label key: an optional DNS-subdomain prefix and '/', then a name. */
-  public static Optional<String> keyProblem(String key) {
+  static Optional<String> keyProblem(String key) {
     if (key == null || key.isEmpty()) {
       return Optional.of("a label key must not be empty");
     }
@@ -67,7 +67,7 @@ public final class LabelSyntax {
   }
 
   /** What is wrong with a label value: a string of at most 63 characters, empty or like a key's name. */
-  public static Optional<String> valueProblem(Object value) {
+  static Optional<String> valueProblem(Object value) {
     if (!(value instanceof String text)) {
       return Optional.of("must be a string; got " + value);
     }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * child (as kubectl's last-applied configuration does for {@code kubectl apply}), because without
  * server-side apply the cluster does not say who set what.
  */
-public final class ManagedKeys {
+final class ManagedKeys {
   private static final String SEPARATOR = ",";
 
   private ManagedKeys() {}
@@ -25,7 +25,7 @@ public final class ManagedKeys {
    * The map to write: {@code actual} without the keys the operator set before ({@code previouslyManaged})
    * and no longer wants, with every desired entry put in. Keys nobody recorded are left as they are.
    */
-  public static Map<String, String> converge(
+  static Map<String, String> converge(
       Map<String, String> actual, Map<String, String> desired, Set<String> previouslyManaged) {
     var converged = new LinkedHashMap<String, String>();
     Objects.requireNonNullElse(actual, Map.<String, String>of()).forEach((key, value) -> {
@@ -41,12 +41,12 @@ public final class ManagedKeys {
    * The record of the keys the operator sets, sorted so that the same keys always read the same.
    * Label and annotation keys cannot contain a comma, so one separates them.
    */
-  public static String record(Collection<String> keys) {
+  static String record(Collection<String> keys) {
     return new TreeSet<>(keys).stream().collect(Collectors.joining(SEPARATOR));
   }
 
   /** The keys a record lists; none for a missing record (an object written before records were kept). */
-  public static Set<String> parse(String record) {
+  static Set<String> parse(String record) {
     if (record == null || record.isBlank()) {
       return Set.of();
     }
