@@ -2,12 +2,12 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.GrafanaDashboard;
-import dev.progressive.operator.common.SpecMatchingDependent;
+import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.Map;
 
 /** The agent's dashboard as a GrafanaDashboard, when the namespace's stack delivers through grafana-operator. */
-public class GrafanaDashboardDependent extends SpecMatchingDependent<GrafanaDashboard, ProgressiveAgent> {
+public class GrafanaDashboardDependent extends RecordingDependent<GrafanaDashboard, ProgressiveAgent> {
   public GrafanaDashboardDependent() {
     super(GrafanaDashboard.class);
   }

@@ -2,11 +2,11 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.PrometheusRule;
-import dev.progressive.operator.common.SpecMatchingDependent;
+import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The agent's PrometheusRule; desired state comes from {@link AgentPrometheusRule}. */
-public class PrometheusRuleDependent extends SpecMatchingDependent<PrometheusRule, ProgressiveAgent> {
+public class PrometheusRuleDependent extends RecordingDependent<PrometheusRule, ProgressiveAgent> {
   public PrometheusRuleDependent() {
     super(PrometheusRule.class);
   }

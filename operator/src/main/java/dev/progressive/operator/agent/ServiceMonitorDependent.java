@@ -2,11 +2,11 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.ServiceMonitor;
-import dev.progressive.operator.common.SpecMatchingDependent;
+import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The agent's ServiceMonitor; desired state comes from {@link AgentServiceMonitor}. */
-public class ServiceMonitorDependent extends SpecMatchingDependent<ServiceMonitor, ProgressiveAgent> {
+public class ServiceMonitorDependent extends RecordingDependent<ServiceMonitor, ProgressiveAgent> {
   public ServiceMonitorDependent() {
     super(ServiceMonitor.class);
   }

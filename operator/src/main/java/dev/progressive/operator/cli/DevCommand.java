@@ -160,7 +160,8 @@ final class DevCommand implements Callable<Integer> {
           kubectl apply --validate=false -f my-agent.yaml
 
         The embedded API has no schema validation, no server-side apply and no strategic merge patch:
-        use --validate=false and kubectl patch --type=merge.
+        use --validate=false and kubectl patch --type=merge; to replace a list or a map (spec.env,
+        selectorLabels) use --type=json, as its merge patch appends to lists and keeps nulls.
         """, applied, cluster.url(), kubeconfig, httpPort, kubeconfig);
     out.flush();
   }

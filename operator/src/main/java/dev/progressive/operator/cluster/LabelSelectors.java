@@ -14,7 +14,8 @@ public final class LabelSelectors {
   public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     var matchLabels = Objects.requireNonNullElse(selector.getMatchLabels(), Map.<String, String>of());
     var expressions = Objects.requireNonNullElse(selector.getMatchExpressions(), List.<LabelSelectorRequirement>of());
-    return matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+    // A value that is no string (a null in a hand-written selector) matches no label.
+    return matchLabels.entrySet().stream().allMatch(e -> e.getValue() != null && e.getValue().equals(labels.get(e.getKey())))
         && expressions.stream().allMatch(e -> holds(e, labels));
   }
 

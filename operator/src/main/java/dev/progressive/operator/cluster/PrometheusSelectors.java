@@ -1,10 +1,10 @@
 package dev.progressive.operator.cluster;
 
+import dev.progressive.operator.common.LabelSyntax;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -74,10 +74,13 @@ public record PrometheusSelectors(
     return selector != null && watches(target, objectNamespace, namespaceLabels) && LabelSelectors.matches(selector, labels);
   }
 
-  /** The labels an object needs to be selected, as far as equality matchers tell. */
+  /**
+   * The labels an object needs to be selected, as far as equality matchers tell. Only valid labels:
+   * one the API server would refuse cannot be put on an object, and no object can carry it.
+   */
   public Map<String, String> requiredLabels(Target target) {
     var selector = objectSelector(target);
-    return selector == null ? Map.of() : Objects.requireNonNullElse(selector.getMatchLabels(), Map.of());
+    return selector == null ? Map.of() : LabelSyntax.valid(selector.getMatchLabels());
   }
 
   private LabelSelector objectSelector(Target target) {

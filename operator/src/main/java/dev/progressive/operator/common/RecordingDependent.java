@@ -2,15 +2,13 @@ package dev.progressive.operator.common;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import java.time.Clock;
 
 /**
- * A garbage-collected dependent that tells the primary's readers, through Events, when it creates
- * or changes a child. A no-change resync creates and updates nothing, so it records nothing.
+ * A converging dependent that tells the primary's readers, through Events, when it creates or changes
+ * a child. A no-change resync creates and updates nothing, so it records nothing.
  */
-public abstract class RecordingDependent<R extends HasMetadata, P extends HasMetadata>
-    extends CRUDKubernetesDependentResource<R, P> {
+public abstract class RecordingDependent<R extends HasMetadata, P extends HasMetadata> extends ConvergingDependent<R, P> {
 
   protected RecordingDependent(Class<R> resourceType) {
     super(resourceType);

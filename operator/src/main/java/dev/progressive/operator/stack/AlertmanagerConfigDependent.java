@@ -2,12 +2,12 @@ package dev.progressive.operator.stack;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.AlertmanagerConfig;
-import dev.progressive.operator.common.SpecMatchingDependent;
+import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The namespace's AlertmanagerConfig; desired state comes from {@link StackAlerting}. */
-public class AlertmanagerConfigDependent extends SpecMatchingDependent<AlertmanagerConfig, ObservabilityStack> {
+public class AlertmanagerConfigDependent extends RecordingDependent<AlertmanagerConfig, ObservabilityStack> {
   public AlertmanagerConfigDependent() {
     super(AlertmanagerConfig.class);
   }

@@ -2,20 +2,19 @@ package dev.progressive.operator.stack;
 
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The system dashboards as GrafanaDashboards, one each (a bulk dependent); desired state from {@link StackDashboards}. */
-public class GrafanaDashboardsDependent extends KubernetesDependentResource<GrafanaDashboard, ObservabilityStack>
+public class GrafanaDashboardsDependent extends RecordingDependent<GrafanaDashboard, ObservabilityStack>
     implements CRUDKubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack>,
-        KubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack>, GarbageCollected<ObservabilityStack> {
+        KubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack> {
 
   public GrafanaDashboardsDependent() {
     super(GrafanaDashboard.class);

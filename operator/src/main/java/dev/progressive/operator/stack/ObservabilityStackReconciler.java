@@ -5,6 +5,7 @@ import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.common.LabelSyntax;
 import dev.progressive.operator.common.StatusWriter;
 import dev.progressive.operator.stack.DashboardSettings.Delivery;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -59,11 +60,15 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
     this.discovery = discovery;
   }
 
-  /** What a stack tells the monitoring discovery of its namespace. */
+  /**
+   * What a stack tells the monitoring discovery of its namespace. Labels the API server would refuse
+   * are left out: the stack itself reports them as InvalidSpec, and its agents get only valid ones.
+   */
   public static StackPreferences preferences(ObservabilityStack stack) {
     var dashboards = stack.getSpec().getDashboards();
-    return new StackPreferences(stack.getMetadata().getName(), stack.getSpec().getPrometheus().getSelectorLabels(),
-        dashboards.getDelivery() == Delivery.GRAFANA_OPERATOR ? Optional.of(dashboards.getGrafanaInstanceLabels()) : Optional.empty());
+    return new StackPreferences(stack.getMetadata().getName(), LabelSyntax.valid(stack.getSpec().getPrometheus().getSelectorLabels()),
+        dashboards.getDelivery() == Delivery.GRAFANA_OPERATOR
+            ? Optional.of(LabelSyntax.valid(dashboards.getGrafanaInstanceLabels())) : Optional.empty());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.common.LabelSyntax;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.monitoring.MetricContract;
 import dev.progressive.operator.stack.TracingSettings.Backend;
@@ -19,6 +20,9 @@ public final class StackValidation {
   public static List<SpecViolation> validate(ObservabilityStackSpec spec) {
     var violations = new ArrayList<SpecViolation>();
     checkSla(spec.getSla(), violations);
+    // Both reach children: the selector labels as labels, the Grafana's labels as a selector in their spec.
+    violations.addAll(LabelSyntax.check("spec.prometheus.selectorLabels", spec.getPrometheus().getSelectorLabels()));
+    violations.addAll(LabelSyntax.check("spec.dashboards.grafanaInstanceLabels", spec.getDashboards().getGrafanaInstanceLabels()));
     var tracing = spec.getTracing();
     if (tracing.getBackend() == Backend.EXTERNAL && tracing.getEndpoint() == null) {
       violations.add(new SpecViolation("spec.tracing.endpoint", "is required with backend external, e.g. http://otel-collector:4317"));

@@ -2,11 +2,11 @@ package dev.progressive.operator.stack;
 
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.PrometheusRule;
-import dev.progressive.operator.common.SpecMatchingDependent;
+import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The namespace's system-wide PrometheusRule; desired state comes from {@link StackRules}. */
-public class SystemRulesDependent extends SpecMatchingDependent<PrometheusRule, ObservabilityStack> {
+public class SystemRulesDependent extends RecordingDependent<PrometheusRule, ObservabilityStack> {
   public SystemRulesDependent() {
     super(PrometheusRule.class);
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.progressive.operator.cluster.PrometheusSelectors.Target;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,23 @@ class PrometheusSelectorsTest {
   @Test
   void namespaceSelectorsMatchNamespaceLabelsAndGiveUnreadableNamespacesTheBenefitOfTheDoubt() {
     var labelled = prometheus(Map.of("ruleSelector", Map.of("matchLabels", KPS),
-        "ruleNamespaceSelector", Map.of("matchExpressions", java.util.List.of(Map.of("key", "team", "operator", "Exists")))));
+        "ruleNamespaceSelector", Map.of("matchExpressions", List.of(Map.of("key", "team", "operator", "Exists")))));
     assertThat(labelled.selects(Target.RULE, "team-a", Optional.of(Map.of("team", "a")), KPS)).isTrue();
     assertThat(labelled.selects(Target.RULE, "team-a", Optional.of(Map.of()), KPS)).isFalse();
     assertThat(labelled.selects(Target.RULE, "team-a", Optional.empty(), KPS)).isTrue();
     assertThat(labelled.requiredLabels(Target.RULE)).isEqualTo(KPS);
+  }
+
+  @Test
+  void onlyLabelsAnObjectCanCarryAreRequiredAndANullValueSelectsNothing() {
+    var matchLabels = new LinkedHashMap<String, Object>(KPS);
+    matchLabels.put("team", null);
+    matchLabels.put("bad key", "x");
+    matchLabels.put("tier", "not valid!");
+    var prometheus = prometheus(Map.of("serviceMonitorSelector", Map.of("matchLabels", matchLabels),
+        "serviceMonitorNamespaceSelector", Map.of()));
+    assertThat(prometheus.requiredLabels(Target.SERVICE_MONITOR)).isEqualTo(KPS);
+    assertThat(prometheus.selects(Target.SERVICE_MONITOR, "team-a", Optional.of(Map.of()), KPS)).isFalse();
   }
 
   @Test
