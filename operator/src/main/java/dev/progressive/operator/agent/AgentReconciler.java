@@ -72,7 +72,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
         .build();
     // Only our pods matter, and only to take unhealthy ones out of traffic.
     var pods = InformerEventSourceConfiguration.from(Pod.class, ProgressiveAgent.class)
-        .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
+        .withLabelSelector(Labels.OURS)
         .withSecondaryToPrimaryMapper(pod -> Set.of(
             new ResourceID(pod.getMetadata().getLabels().get(Labels.INSTANCE), pod.getMetadata().getNamespace())))
         .build();

@@ -1,5 +1,8 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -8,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
  * The agent's dashboard as a ConfigMap for the Grafana sidecar. It shares the ConfigMap informer of
  * the circuit-breaker file; the two tell their objects apart by name.
  */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class DashboardConfigMapDependent extends RecordingDependent<ConfigMap, ProgressiveAgent> {
   public DashboardConfigMapDependent() {
     super(ConfigMap.class);

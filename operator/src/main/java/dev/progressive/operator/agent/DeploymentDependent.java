@@ -1,5 +1,8 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import dev.progressive.operator.remediation.Incident;
@@ -7,6 +10,7 @@ import dev.progressive.operator.stack.NamespaceStack;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The agent's Deployment; desired state comes from {@link AgentDeployment}. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class DeploymentDependent extends RecordingDependent<Deployment, ProgressiveAgent> {
   public DeploymentDependent() {
     super(Deployment.class);

@@ -1,5 +1,8 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.common.RecordingDependent;
@@ -7,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.Map;
 
 /** The agent's dashboard as a GrafanaDashboard, when the namespace's stack delivers through grafana-operator. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class GrafanaDashboardDependent extends RecordingDependent<GrafanaDashboard, ProgressiveAgent> {
   public GrafanaDashboardDependent() {
     super(GrafanaDashboard.class);

@@ -1,11 +1,15 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.ServiceMonitor;
 import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The agent's ServiceMonitor; desired state comes from {@link AgentServiceMonitor}. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class ServiceMonitorDependent extends RecordingDependent<ServiceMonitor, ProgressiveAgent> {
   public ServiceMonitorDependent() {
     super(ServiceMonitor.class);

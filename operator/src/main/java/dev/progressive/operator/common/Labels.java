@@ -17,6 +17,11 @@ public final class Labels {
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String PART_OF_VALUE = "progressive-framework";
   public static final String MANAGER = "progressive-operator";
+  /**
+   * Selects what this operator manages. Every informer of children filters by it, so that the
+   * operator caches its own objects, not every Deployment, Service and ConfigMap of the cluster.
+   */
+  public static final String OURS = MANAGED_BY + "=" + MANAGER;
 
   private Labels() {}
 

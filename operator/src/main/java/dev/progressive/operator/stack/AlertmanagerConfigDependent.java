@@ -1,5 +1,8 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.AlertmanagerConfig;
 import dev.progressive.operator.common.RecordingDependent;
@@ -7,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The namespace's AlertmanagerConfig; desired state comes from {@link StackAlerting}. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class AlertmanagerConfigDependent extends RecordingDependent<AlertmanagerConfig, ObservabilityStack> {
   public AlertmanagerConfigDependent() {
     super(AlertmanagerConfig.class);

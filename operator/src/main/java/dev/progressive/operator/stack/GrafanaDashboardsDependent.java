@@ -1,5 +1,8 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.RecordingDependent;
@@ -12,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The system dashboards as GrafanaDashboards, one each (a bulk dependent); desired state from {@link StackDashboards}. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class GrafanaDashboardsDependent extends RecordingDependent<GrafanaDashboard, ObservabilityStack>
     implements CRUDKubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack>,
         KubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack> {

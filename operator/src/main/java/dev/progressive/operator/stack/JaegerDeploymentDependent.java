@@ -1,10 +1,14 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The stack's Jaeger Deployment; desired state comes from {@link Jaeger}. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class JaegerDeploymentDependent extends RecordingDependent<Deployment, ObservabilityStack> {
   public JaegerDeploymentDependent() {
     super(Deployment.class);

@@ -1,5 +1,8 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -9,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * The Loki datasource for the Grafana sidecar; desired state comes from {@link LokiDatasource}. It
  * shares the ConfigMap informer of the dashboards; the two tell their objects apart by name.
  */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class LokiDatasourceDependent extends RecordingDependent<ConfigMap, ObservabilityStack> {
   public LokiDatasourceDependent() {
     super(ConfigMap.class);

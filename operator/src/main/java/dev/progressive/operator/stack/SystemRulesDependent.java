@@ -1,11 +1,15 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.common.Labels;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.PrometheusRule;
 import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** The namespace's system-wide PrometheusRule; desired state comes from {@link StackRules}. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class SystemRulesDependent extends RecordingDependent<PrometheusRule, ObservabilityStack> {
   public SystemRulesDependent() {
     super(PrometheusRule.class);

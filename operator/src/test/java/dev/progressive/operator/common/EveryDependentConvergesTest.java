@@ -10,6 +10,16 @@ import io.javaoperatorsdk.operator.processing.Controller;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.progressive.operator.agent.AgentChildren;
+import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.stack.ObservabilityStack;
+import dev.progressive.operator.stack.StackChildren;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /** No child escapes convergence: java-operator-sdk's default matcher would keep what the operator no longer wants. */
 class EveryDependentConvergesTest {
@@ -25,7 +35,26 @@ class EveryDependentConvergesTest {
           .<Class<?>>map(DependentResourceSpec::getDependentResourceClass)
           .toList();
       assertThat(dependents).hasSizeGreaterThanOrEqualTo(14)
-          .allSatisfy(type -> assertThat(ConvergingDependent.class).as(type.getSimpleName()).isAssignableFrom(type));
+          .allSatisfy(type -> assertThat(ConvergingDependent.class).as(type.getSimpleName()).isAssignableFrom(type))
+          // A child's informer caches only what the operator manages (not every object of its kind in the cluster).
+          .allSatisfy(type -> assertThat(type.getAnnotation(KubernetesDependent.class)).as(type.getSimpleName())
+              .extracting(d -> d.informer().labelSelector()).isEqualTo(Labels.OURS));
     }
+  }
+
+  @Test
+  void everyChildCarriesTheLabelItsInformerSelects() throws Exception {
+    var documents = Manifests.read(Path.of(System.getProperty("project.root", ".."), "samples"));
+    var stack = Manifests.convert(documents.stream().filter(d -> d.kind().equals("ObservabilityStack")).findFirst().orElseThrow(),
+        ObservabilityStack.class);
+    var children = new ArrayList<HasMetadata>(StackChildren.desired(stack));
+    documents.stream().filter(d -> d.kind().equals("ProgressiveAgent"))
+        .map(d -> Manifests.convert(d, ProgressiveAgent.class))
+        .forEach(agent -> {
+          agent.getMetadata().setNamespace(stack.getMetadata().getNamespace());
+          children.addAll(AgentChildren.desired(agent, Optional.of(stack)));
+        });
+    assertThat(children).hasSizeGreaterThan(10).allSatisfy(child -> assertThat(child.getMetadata().getLabels())
+        .as(child.getKind() + " " + child.getMetadata().getName()).containsEntry(Labels.MANAGED_BY, Labels.MANAGER));
   }
 }
