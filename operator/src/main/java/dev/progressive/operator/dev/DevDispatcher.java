@@ -49,6 +49,15 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    MockResponse answer = answer(request);
+    // The mock sets no content type; a Go client then decodes JSON as the protobuf it asked for, and fails.
+    if (answer.getWebSocketListener() == null && answer.header("Content-Type") == null) {
+      answer.setHeader("Content-Type", "application/json");
+    }
+    return answer;
+  }
+
+  private MockResponse answer(RecordedRequest request) {
     if (WRITES.contains(request.method())) {
       writes.record(request.getMethod(), request.getPath());
     }
@@ -68,7 +77,7 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
         return scale.get(apiPath.get());
       }
       if (apiPath.isPresent() && request.method() == HttpMethod.GET && apiPath.get().isCollection() && !apiPath.get().isWatch()) {
-        return ListQuery.answer(request.getPath(), super::handleGet);
+        return ListQuery.answer(request.getPath(), kind(apiPath.get()), super::handleGet);
       }
       MockResponse answer = super.dispatch(request);
       if (request.method() == HttpMethod.DELETE && path.startsWith(CRDS_PATH)) {
@@ -91,6 +100,13 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
         && r.version().equals(parts.get(KubernetesAttributesExtractor.VERSION))
         && r.plural().equals(parts.get(KubernetesAttributesExtractor.PLURAL)));
     return builtInWithStatus || super.isStatusSubresourceEnabledForResource(path);
+  }
+
+  private Optional<String> kind(ApiPath path) {
+    return BuiltInResource.ALL.stream()
+        .filter(r -> r.group().equals(path.group()) && r.version().equals(path.version()) && r.plural().equals(path.plural()))
+        .map(BuiltInResource::kind).findFirst()
+        .or(() -> crds.find(path.group(), path.plural()).map(crd -> crd.getSpec().getNames().getKind()));
   }
 
   private MockResponse json(Object document) {
