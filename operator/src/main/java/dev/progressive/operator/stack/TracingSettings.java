@@ -24,7 +24,7 @@ public class TracingSettings {
       + " external: agents export to endpoint.")
   private Backend backend = Backend.JAEGER;
 
-  @Pattern("^https?://[^\\s]+$")
+  @Pattern(ObservabilityStackSpec.HTTP_URL_PATTERN)
   @JsonPropertyDescription("With backend external: the OTLP over HTTP endpoint agents export to, e.g. http://otel-collector.observability:4318.")
   private String endpoint;
 
