@@ -159,6 +159,18 @@ class DevClusterKubectlTest {
     var selected = kubectl.run("get", "events", "--field-selector", "involvedObject.name=second,involvedObject.kind=Widget").succeeded().out();
     assertThat(selected.lines().findFirst().orElseThrow()).containsPattern("^LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE$");
     assertThat(selected).contains("widget/second", "about second").doesNotContain("about first");
+
+    try (KubectlProcess watch = kubectl.start("get", "events", "-w", "--field-selector", "involvedObject.name=second",
+        "-o", "jsonpath={.message}{\"\\n\"}")) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().contains("about second"));
+      for (String name : List.of("first", "second")) {
+        cluster.client().v1().events().resource(new EventBuilder().withNewMetadata().withName(name + ".later").endMetadata()
+            .withNewInvolvedObject().withKind("Widget").withName(name).withNamespace("default").endInvolvedObject()
+            .withType("Normal").withReason("Tested").withMessage("later about " + name).build()).create();
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().contains("later about second"));
+      assertThat(watch.out()).doesNotContain("later about first", "about first");
+    }
   }
 
   @Test
