@@ -7,9 +7,6 @@ import java.util.Optional;
 /** The mock's own store, as the parts of the dev API that come before it read and write it. */
 interface ClusterStore {
 
-  /** The mock's answer to a GET of the path. */
-  MockResponse get(String path);
-
   /** The object at the path, if there is one. */
   Optional<JsonNode> object(String path);
 

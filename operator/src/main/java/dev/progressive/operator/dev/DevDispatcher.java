@@ -131,11 +131,6 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   /** The mock's store, reached past the admission in front of it. */
   private final class MockStore implements ClusterStore {
     @Override
-    public MockResponse get(String path) {
-      return handleGet(path);
-    }
-
-    @Override
     public Optional<JsonNode> object(String path) {
       MockResponse answer = handleGet(path);
       if (answer.code() != 200) {

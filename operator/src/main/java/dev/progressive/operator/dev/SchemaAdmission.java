@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +27,8 @@ final class SchemaAdmission {
   private static final Set<Type> BLOCKING = Set.of(Type.NOT_SUPPORTED, Type.REQUIRED, Type.TOO_LONG, Type.TOO_MANY, Type.TYPE_INVALID);
 
   private final ValidationRules rules = new ValidationRules();
+  // Schemas by CRD name, resourceVersion and version: reading one from the CRD costs more than admitting an object.
+  private final Map<String, StructuralSchema> schemas = new ConcurrentHashMap<>();
 
   /** What to store and what to warn of, or the answer that refuses the write. */
   sealed interface Outcome {
@@ -43,7 +47,8 @@ final class SchemaAdmission {
     if (served.isEmpty() || served.get().getSchema() == null || served.get().getSchema().getOpenAPIV3Schema() == null) {
       return new Outcome.Admitted(requested, List.of());
     }
-    var schema = new StructuralSchema(JSON.valueToTree(served.get().getSchema().getOpenAPIV3Schema()));
+    var schema = schemas.computeIfAbsent(crd.getMetadata().getName() + "/" + crd.getMetadata().getResourceVersion() + "/" + version,
+        key -> new StructuralSchema(JSON.valueToTree(served.get().getSchema().getOpenAPIV3Schema())));
     ObjectNode object = requested.deepCopy();
     var unknown = SchemaPruning.prune(object, schema).stream().map(field -> "unknown field " + FieldError.quote(field)).toList();
     String kind = crd.getSpec().getNames().getKind();
