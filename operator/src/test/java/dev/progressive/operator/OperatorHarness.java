@@ -3,6 +3,7 @@ package dev.progressive.operator;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.GarbageCollectorStandIn;
 import dev.progressive.operator.dev.KubeletStandIn;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The real operator against the embedded API, with the stand-ins for the kubelet and the garbage
@@ -28,10 +30,10 @@ public final class OperatorHarness implements AutoCloseable {
   private Operator operator;
   private OperatorHttpServer http;
 
-  private OperatorHarness(DevCluster cluster, ProgressiveOperator.Settings settings) {
+  private OperatorHarness(DevCluster cluster, ProgressiveOperator.Settings settings, UnaryOperator<CustomResourceDefinition> crdForm) {
     this.cluster = cluster;
     this.settings = settings;
-    Crds.load().forEach(crd -> cluster.client().resource(crd).create());
+    Crds.load().forEach(crd -> cluster.client().resource(crdForm.apply(crd)).create());
     this.kubelet = new KubeletStandIn(cluster.client());
     this.garbageCollector = new GarbageCollectorStandIn(cluster.client());
     startOperator();
@@ -42,7 +44,15 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start(ProgressiveOperator.Settings settings) {
-    return new OperatorHarness(DevCluster.start(), settings);
+    return start(settings, UnaryOperator.identity());
+  }
+
+  /**
+   * With the operator's CRDs installed in the given form: {@code SchemalessCrd::of} makes a cluster whose
+   * CRDs have no schema, which admits objects the model cannot read.
+   */
+  public static OperatorHarness start(ProgressiveOperator.Settings settings, UnaryOperator<CustomResourceDefinition> crdForm) {
+    return new OperatorHarness(DevCluster.start(), settings, crdForm);
   }
 
   public KubernetesClient client() {

@@ -10,20 +10,25 @@ import java.util.Objects;
 /** The agent's alert thresholds; a missing one keeps the seed's value. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AlertThresholds {
-  @Min(0.001)
+  static final double MIN_RESPONSE_TIME_SECONDS = 0.001;
+  static final double MIN_ERROR_RATIO = 0.0001;
+  static final double MIN_MEMORY_MIB = 1;
+  static final double MIN_FAILURES = 1;
+
+  @Min(MIN_RESPONSE_TIME_SECONDS)
   @JsonPropertyDescription("MCAHighResponseTime fires when the 95th percentile latency stays above this many seconds (seed: 2).")
   private Double responseTimeP95Seconds;
 
-  @Min(0.0001)
+  @Min(MIN_ERROR_RATIO)
   @Max(1)
   @JsonPropertyDescription("MCAHighErrorRate fires when this share of responses are 5xx, e.g. 0.05 for 5% (seed: 0.05).")
   private Double errorRatio;
 
-  @Min(1)
+  @Min(MIN_MEMORY_MIB)
   @JsonPropertyDescription("AgentHighMemoryUsage fires above this resident memory in MiB (seed: 1024).")
   private Double memoryMiB;
 
-  @Min(1)
+  @Min(MIN_FAILURES)
   @JsonPropertyDescription("The NPA and WPA business alerts fire above this many failed requests in 10 minutes (seed: 5).")
   private Double failuresPer10m;
 

@@ -7,8 +7,10 @@ import io.fabric8.generator.annotation.Pattern;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Monitoring {
+  static final String SCRAPE_INTERVAL_PATTERN = "^[0-9]+(ms|s|m|h)$";
+
   @Default("30s")
-  @Pattern("^[0-9]+(ms|s|m|h)$")
+  @Pattern(SCRAPE_INTERVAL_PATTERN)
   @JsonPropertyDescription("How often Prometheus scrapes the agent, e.g. 30s.")
   private String scrapeInterval = "30s";
 

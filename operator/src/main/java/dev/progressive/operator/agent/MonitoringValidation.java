@@ -4,24 +4,31 @@ import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.monitoring.MetricContract;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks spec.monitoring as the CRD schema would, for clusters that run without it. */
 final class MonitoringValidation {
+  private static final Pattern SCRAPE_INTERVAL = Pattern.compile(Monitoring.SCRAPE_INTERVAL_PATTERN);
+
   private MonitoringValidation() {}
 
   static void check(Monitoring monitoring, List<SpecViolation> violations) {
     if (monitoring == null) {
       return;
     }
+    var interval = monitoring.getScrapeInterval();
+    if (interval != null && !SCRAPE_INTERVAL.matcher(interval).matches()) {
+      violations.add(new SpecViolation("spec.monitoring.scrapeInterval", "'" + interval + "' is not a Prometheus interval; write e.g. 30s or 1m"));
+    }
     var alerts = monitoring.getAlerts();
     if (alerts != null) {
-      positive("spec.monitoring.alerts.responseTimeP95Seconds", alerts.getResponseTimeP95Seconds(), violations);
-      positive("spec.monitoring.alerts.memoryMiB", alerts.getMemoryMiB(), violations);
-      positive("spec.monitoring.alerts.failuresPer10m", alerts.getFailuresPer10m(), violations);
+      atLeast("spec.monitoring.alerts.responseTimeP95Seconds", alerts.getResponseTimeP95Seconds(), AlertThresholds.MIN_RESPONSE_TIME_SECONDS, violations);
+      atLeast("spec.monitoring.alerts.memoryMiB", alerts.getMemoryMiB(), AlertThresholds.MIN_MEMORY_MIB, violations);
+      atLeast("spec.monitoring.alerts.failuresPer10m", alerts.getFailuresPer10m(), AlertThresholds.MIN_FAILURES, violations);
       var ratio = alerts.getErrorRatio();
-      if (ratio != null && (ratio <= 0 || ratio > 1)) {
-        violations.add(new SpecViolation("spec.monitoring.alerts.errorRatio", "must be above 0 and at most 1 (0.05 is 5%), got " + ratio));
+      if (ratio != null && (ratio < AlertThresholds.MIN_ERROR_RATIO || ratio > 1)) {
+        violations.add(new SpecViolation("spec.monitoring.alerts.errorRatio", "must be from 0.0001 to 1 (0.05 is 5%), got " + ratio));
       }
     }
     if (monitoring.getSlo() != null) {
@@ -46,9 +53,9 @@ final class MonitoringValidation {
     return MetricContract.REQUEST_DURATION_BUCKETS.stream().anyMatch(b -> b.compareTo(BigDecimal.valueOf(seconds)) == 0);
   }
 
-  private static void positive(String field, Double value, List<SpecViolation> violations) {
-    if (value != null && value <= 0) {
-      violations.add(new SpecViolation(field, "must be above 0, got " + value));
+  private static void atLeast(String field, Double value, double minimum, List<SpecViolation> violations) {
+    if (value != null && value < minimum) {
+      violations.add(new SpecViolation(field, "must be at least " + BigDecimal.valueOf(minimum).stripTrailingZeros().toPlainString() + ", got " + value));
     }
   }
 }

@@ -157,11 +157,11 @@ final class DevCommand implements Callable<Integer> {
           kubectl get progressiveagents -n progressive-framework-v5
           kubectl wait --for=condition=Ready pa --all -n progressive-framework-v5 --timeout=60s
           kubectl get deployments,services -n progressive-framework-v5
-          kubectl apply --validate=false -f my-agent.yaml
+          kubectl apply -f my-agent.yaml
+          kubectl explain progressiveagent.spec
 
-        The embedded API has no schema validation, no server-side apply and no strategic merge patch:
-        use --validate=false and kubectl patch --type=merge; to replace a list or a map (spec.env,
-        selectorLabels) use --type=json, as its merge patch appends to lists and keeps nulls.
+        The embedded API validates custom resources against their CRDs as a real API server does; it has
+        no RBAC, no server-side apply and no admission webhooks (README: "kubectl against the dev cluster").
         """, applied, cluster.url(), kubeconfig, httpPort, kubeconfig);
     out.flush();
   }

@@ -1,33 +1,39 @@
 package dev.progressive.operator.dev;
 
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The CRUD mock's dispatcher plus what kubectl needs from a real API server: discovery documents (the mock
- * answers them empty), and a status subresource for built-in kinds such as Deployments (the mock only knows
- * it for custom resources, so a spec update would otherwise overwrite the status). It also records writes.
+ * The CRUD mock's dispatcher plus what kubectl and tests need from a real API server: discovery and
+ * OpenAPI documents (the mock answers them empty); writes admitted as a real API server admits them
+ * ({@link AdmittedWrites}); lists filtered by any field selector and sorted ({@link ListQuery}); and a
+ * status subresource for built-in kinds such as Deployments (the mock only knows it for custom resources,
+ * so a spec update would otherwise overwrite the status). It also records writes.
  */
 final class DevDispatcher extends KubernetesCrudDispatcher {
 
   private static final String CRDS_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private static final Set<HttpMethod> WRITES =
       EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+  private static final Set<HttpMethod> EDITS = EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The embedded API has no authorizer: every caller may do everything, and says so to a client that
@@ -43,7 +49,12 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
 
   private final KubernetesSerialization serialization = new KubernetesSerialization();
   private final KubernetesAttributesExtractor paths = new KubernetesAttributesExtractor();
-  private final Discovery discovery = new Discovery(this::storedCrds);
+  private final StoredCrds crds = new StoredCrds(() -> body(handleGet(CRDS_PATH)));
+  private final Discovery discovery = new Discovery(crds::all);
+  private final OpenApiDocument openApi = new OpenApiDocument(crds::all);
+  private final MockStore store = new MockStore();
+  private final AdmittedWrites admittedWrites = new AdmittedWrites(store, crds);
+  private final ScaleSubresource scale = new ScaleSubresource(store);
   private final WriteLog writes = new WriteLog();
 
   WriteLog writes() {
@@ -52,6 +63,15 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    MockResponse answer = answer(request);
+    // The mock sets no content type; a Go client then decodes JSON as the protobuf it asked for, and fails.
+    if (answer.getWebSocketListener() == null && answer.header("Content-Type") == null) {
+      answer.setHeader("Content-Type", "application/json");
+    }
+    return answer;
+  }
+
+  private MockResponse answer(RecordedRequest request) {
     if (WRITES.contains(request.method())) {
       writes.record(request.getMethod(), request.getPath());
     }
@@ -62,11 +82,28 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
     if (request.method() == HttpMethod.GET && Discovery.isDiscoveryPath(path)) {
       return discovery.document(path).map(this::json).orElseGet(() -> notFound(path));
     }
+    if (request.method() == HttpMethod.GET && OpenApiDocument.isOpenApiPath(path)) {
+      return openApi.document(path).map(this::json).orElseGet(() -> notFound(path));
+    }
     try {
-      return super.dispatch(request);
+      var apiPath = ApiPath.parse(request.getPath());
+      if (apiPath.isPresent() && EDITS.contains(request.method())) {
+        return admittedWrites.handle(request, apiPath.get());
+      }
+      if (apiPath.isPresent() && request.method() == HttpMethod.GET && ScaleSubresource.isScale(apiPath.get())) {
+        return scale.get(apiPath.get());
+      }
+      if (apiPath.isPresent() && request.method() == HttpMethod.GET && apiPath.get().isCollection() && !apiPath.get().isWatch()) {
+        return ListQuery.answer(request.getPath(), kind(apiPath.get()), super::handleGet);
+      }
+      MockResponse answer = super.dispatch(request);
+      if (request.method() == HttpMethod.DELETE && path.startsWith(CRDS_PATH)) {
+        crds.changed();
+      }
+      return answer;
     } catch (RuntimeException e) {
       // Unanswered, the mock's own handler would leave the client waiting forever.
-      return status(500, "InternalError", "the dev cluster cannot handle " + request.getMethod() + " "
+      return ApiStatus.internalError("the dev cluster cannot handle " + request.getMethod() + " "
           + request.getPath() + ": " + e.getMessage());
     }
   }
@@ -82,28 +119,60 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
     return builtInWithStatus || super.isStatusSubresourceEnabledForResource(path);
   }
 
-  private List<CustomResourceDefinition> storedCrds() {
-    String body = new String(handleGet(CRDS_PATH).getBody().getBytes(), StandardCharsets.UTF_8);
-    return serialization.unmarshal(body, CustomResourceDefinitionList.class).getItems();
+  private Optional<String> kind(ApiPath path) {
+    return BuiltInResource.ALL.stream()
+        .filter(r -> r.group().equals(path.group()) && r.version().equals(path.version()) && r.plural().equals(path.plural()))
+        .map(BuiltInResource::kind).findFirst()
+        .or(() -> crds.find(path.group(), path.plural()).map(crd -> crd.getSpec().getNames().getKind()));
   }
 
   private MockResponse json(Object document) {
     return new MockResponse().setResponseCode(200)
         .setHeader("Content-Type", "application/json")
-        .setBody(serialization.asJson(document));
+        .setBody(document instanceof JsonNode node ? node.toString() : serialization.asJson(document));
   }
 
-  private MockResponse notFound(String path) {
-    return status(404, "NotFound", "the server could not find the requested resource: " + path);
+  private static MockResponse notFound(String path) {
+    return ApiStatus.notFound("the server could not find the requested resource: " + path);
   }
 
-  private MockResponse status(int code, String reason, String message) {
-    return json(new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
-        .build()).setResponseCode(code);
+  private static String body(MockResponse response) {
+    return new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
   }
 
   private static String withoutQuery(String path) {
     int query = path.indexOf('?');
     return query < 0 ? path : path.substring(0, query);
+  }
+
+  /** The mock's store, reached past the admission in front of it. */
+  private final class MockStore implements ClusterStore {
+    @Override
+    public Optional<JsonNode> object(String path) {
+      MockResponse answer = handleGet(path);
+      if (answer.code() != 200) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(JSON.readTree(answer.getBody().getBytes()));
+      } catch (IOException e) {
+        throw new IllegalStateException("the mock stored an object that is not JSON at " + path, e);
+      }
+    }
+
+    @Override
+    public MockResponse create(String path, JsonNode object) {
+      return handleCreate(request(HttpMethod.POST, path, object));
+    }
+
+    @Override
+    public MockResponse replace(String path, JsonNode object) {
+      return handleUpdate(request(HttpMethod.PUT, path, object));
+    }
+
+    private static RecordedRequest request(HttpMethod method, String path, JsonNode object) {
+      return new RecordedRequest("HTTP/1.1", method, path, Headers.builder().add("Content-Type", "application/json").build(),
+          new Buffer(object.toString().getBytes(StandardCharsets.UTF_8)));
+    }
   }
 }

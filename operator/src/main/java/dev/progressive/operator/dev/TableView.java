@@ -1,6 +1,8 @@
 package dev.progressive.operator.dev;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.helidon.http.HeaderNames;
@@ -15,15 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
- * Answers kubectl's request for a server-side Table of custom resources, which the mock cannot
- * give, from the CRD's printer columns; everything else goes to the pass-through.
+ * Answers kubectl's request for a server-side Table, which the mock cannot give: for custom resources from
+ * the CRD's printer columns, for Deployments, Pods, Services and Events from {@link BuiltInColumns};
+ * everything else goes to the pass-through, and kubectl prints NAME and AGE.
  */
 final class TableView implements Handler {
-  private static final Pattern CUSTOM_RESOURCE =
-      Pattern.compile("^/apis/([^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+)(?:/[^/]+)?$");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -40,16 +41,14 @@ final class TableView implements Handler {
   static boolean isTableRequest(ServerRequest request) {
     return request.prologue().method() == Method.GET
         && request.headers().value(HeaderNames.ACCEPT).filter(accept -> accept.contains("as=Table")).isPresent()
-        && CUSTOM_RESOURCE.matcher(request.path().rawPath()).matches();
+        && ApiPath.parse(request.path().rawPath()).filter(path -> path.subresource() == null).isPresent();
   }
 
   @Override
   public void handle(ServerRequest request, ServerResponse response) throws Exception {
-    var matcher = CUSTOM_RESOURCE.matcher(request.path().rawPath());
-    var crd = matcher.matches() ? crd(matcher.group(3) + "." + matcher.group(1)) : Optional.<CustomResourceDefinition>empty();
-    var version = crd.flatMap(c -> c.getSpec().getVersions().stream()
-        .filter(v -> v.getName().equals(matcher.group(2))).findFirst());
-    if (version.isEmpty()) {
+    var path = ApiPath.parse(request.path().rawPath()).orElseThrow();
+    var table = columns(path);
+    if (table.isEmpty()) {
       passThrough.handle(request, response);
       return;
     }
@@ -59,9 +58,20 @@ final class TableView implements Handler {
       response.status(answer.statusCode()).header(HeaderNames.CONTENT_TYPE, "application/json").send(answer.body());
       return;
     }
-    var table = new PrinterColumns(version.get().getAdditionalPrinterColumns(), Clock.systemUTC())
-        .table(JSON.readTree(answer.body()));
-    response.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsString(table));
+    response.header(HeaderNames.CONTENT_TYPE, "application/json")
+        .send(JSON.writeValueAsString(table.get().apply(JSON.readTree(answer.body()))));
+  }
+
+  private Optional<Function<JsonNode, ObjectNode>> columns(ApiPath path) throws IOException, InterruptedException {
+    var builtIn = BuiltInColumns.of(path.group(), path.plural(), Clock.systemUTC());
+    if (builtIn.isPresent()) {
+      return Optional.of(builtIn.get()::table);
+    }
+    if (path.group().isEmpty()) {
+      return Optional.empty();
+    }
+    var version = crd(path.plural() + "." + path.group()).flatMap(crd -> StoredCrds.version(crd, path.version()));
+    return version.map(v -> new PrinterColumns(v.getAdditionalPrinterColumns(), Clock.systemUTC())::table);
   }
 
   private Optional<CustomResourceDefinition> crd(String name) throws IOException, InterruptedException {

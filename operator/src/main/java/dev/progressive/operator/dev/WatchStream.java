@@ -2,6 +2,7 @@ package dev.progressive.operator.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
@@ -11,13 +12,17 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,7 +33,9 @@ import java.util.stream.Collectors;
  * Serves a watch the way kubectl and the Go client expect it: a chunked HTTP stream with one JSON watch
  * event per line. The mock only serves watches over WebSocket (and answers a plain HTTP watch with 400),
  * so this opens the same watch on the mock over WebSocket and relays each event as a line. The mock parses
- * the namespace, resource, field and label selectors from the path as for any watch.
+ * the namespace, resource, label selectors and metadata.name and metadata.namespace field selectors from the
+ * path; other field selectors are matched here. A watch that asks for its initial events (a WatchList, as
+ * kubectl 1.35's informers send) gets them from a list, then the bookmark that ends them.
  */
 final class WatchStream implements Handler {
 
@@ -36,12 +43,17 @@ final class WatchStream implements Handler {
   private static final Duration HEARTBEAT = Duration.ofSeconds(5);
   private static final byte[] HEARTBEAT_BYTES = {' '};
 
+  private static final Set<String> WATCH_PARAMETERS = Set.of("watch", "allowWatchBookmarks", "sendInitialEvents",
+      "resourceVersion", "resourceVersionMatch", "timeoutSeconds");
+
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http;
+  private final URI mock;
   private final URI mockWebSocket;
 
   WatchStream(HttpClient http, URI mock) {
     this.http = http;
+    this.mock = mock;
     this.mockWebSocket = URI.create("ws://" + mock.getAuthority() + "/");
   }
 
@@ -51,18 +63,24 @@ final class WatchStream implements Handler {
   }
 
   @Override
-  public void handle(ServerRequest request, ServerResponse response) throws IOException {
+  public void handle(ServerRequest request, ServerResponse response) throws IOException, InterruptedException {
     if (isWebSocketUpgrade(request)) {
       declineUpgrade(response);
       return;
     }
+    var selector = request.query().contains("fieldSelector")
+        ? FieldSelector.parse(request.query().get("fieldSelector")) : FieldSelector.parse("");
+    // Listed before the watch opens: what changes in between arrives as watch events, newer than the list.
+    Optional<JsonNode> initial = request.query().contains("sendInitialEvents") && request.query().get("sendInitialEvents").equals("true")
+        ? Optional.of(list(request)) : Optional.empty();
     Relay relay = new Relay();
     WebSocket webSocket = http.newWebSocketBuilder()
-        .buildAsync(mockWebSocket.resolve(mockPath(request)), relay)
+        .buildAsync(mockWebSocket.resolve(mockPath(request, selector)), relay)
         .join();
     try {
       response.status(200).header("Content-Type", "application/json");
-      stream(relay.events, response.outputStream(), sinceVersion(request), deadline(request));
+      long since = initial.map(list -> parseVersion(list.path("metadata").path("resourceVersion").asText())).orElse(sinceVersion(request));
+      stream(new Watch(relay.events, selector, since, deadline(request), initial), response.outputStream());
     } catch (IOException clientLeft) {
       // The client closed the stream: nothing to answer.
     } finally {
@@ -86,24 +104,59 @@ final class WatchStream implements Handler {
         .build()));
   }
 
-  private void stream(BlockingQueue<Optional<String>> events, OutputStream out, long sinceVersion,
-      Instant deadline) throws IOException {
+  private record Watch(BlockingQueue<Optional<String>> events, FieldSelector selector, long sinceVersion, Instant deadline,
+      Optional<JsonNode> initial) {}
+
+  private void stream(Watch watch, OutputStream out) throws IOException {
     try (out) {
       heartbeat(out);
-      while (Instant.now().isBefore(deadline)) {
-        Optional<String> event = events.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+      if (watch.initial().isPresent()) {
+        writeInitialEvents(watch.initial().get(), out);
+      }
+      while (Instant.now().isBefore(watch.deadline())) {
+        Optional<String> event = watch.events().poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
           heartbeat(out);
         } else if (event.isEmpty()) {
           return;
-        } else if (isNewerThan(event.get(), sinceVersion)) {
-          out.write((event.get() + "\n").getBytes(StandardCharsets.UTF_8));
-          out.flush();
+        } else if (isNewerThan(event.get(), watch.sinceVersion()) && selects(watch.selector(), event.get())) {
+          write(out, event.get());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Each listed object as ADDED, then the bookmark a WatchList client waits for. */
+  private void writeInitialEvents(JsonNode list, OutputStream out) throws IOException {
+    for (JsonNode item : list.path("items")) {
+      write(out, json.createObjectNode().put("type", "ADDED").set("object", item).toString());
+    }
+    ObjectNode bookmark = json.createObjectNode().put("kind", list.path("kind").asText().replaceFirst("List$", ""))
+        .put("apiVersion", list.path("apiVersion").asText());
+    bookmark.putObject("metadata").put("resourceVersion", list.path("metadata").path("resourceVersion").asText())
+        .putObject("annotations").put("k8s.io/initial-events-end", "true");
+    write(out, json.createObjectNode().put("type", "BOOKMARK").set("object", bookmark).toString());
+  }
+
+  private static void write(OutputStream out, String event) throws IOException {
+    out.write((event + "\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private boolean selects(FieldSelector selector, String event) throws IOException {
+    return selector.matchesTheRest(json.readTree(event).path("object"));
+  }
+
+  /** The list the watch starts from, with the watch's selectors. */
+  private JsonNode list(ServerRequest request) throws IOException, InterruptedException {
+    String query = Arrays.stream(request.query().rawValue().split("&"))
+        .filter(parameter -> !WATCH_PARAMETERS.contains(parameter.split("=")[0]))
+        .collect(Collectors.joining("&"));
+    var answer = http.send(HttpRequest.newBuilder(mock.resolve(request.path().rawPath() + (query.isEmpty() ? "" : "?" + query)))
+        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    return json.readTree(answer.body());
   }
 
   private static void heartbeat(OutputStream out) throws IOException {
@@ -123,11 +176,14 @@ final class WatchStream implements Handler {
     return parseVersion(node.path("object").path("metadata").path("resourceVersion").asText()) > sinceVersion;
   }
 
-  /** The mock only recognises watch=true. */
-  private static String mockPath(ServerRequest request) {
+  /** The mock only recognises watch=true, and matches only some field selectors. */
+  private static String mockPath(ServerRequest request, FieldSelector selector) {
+    String forMock = selector.forMock();
     String query = Arrays.stream(request.query().rawValue().split("&"))
         .map(parameter -> parameter.equals("watch=1") ? "watch=true" : parameter)
-        .collect(Collectors.joining("&"));
+        .filter(parameter -> !parameter.startsWith("fieldSelector="))
+        .collect(Collectors.joining("&"))
+        + (forMock.isEmpty() ? "" : "&fieldSelector=" + URLEncoder.encode(forMock, StandardCharsets.UTF_8));
     return request.path().rawPath().substring(1) + "?" + query;
   }
 

@@ -29,8 +29,10 @@ public class Alerting {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Smtp {
+    static final String SMARTHOST_PATTERN = "^[^:\\s]+:[0-9]+$";
+
     @Required
-    @Pattern("^[^:\\s]+:[0-9]+$")
+    @Pattern(SMARTHOST_PATTERN)
     @JsonPropertyDescription("host:port of the SMTP server, e.g. smtp.example.com:587.")
     private String smarthost;
 

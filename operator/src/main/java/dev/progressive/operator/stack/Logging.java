@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Logging {
   @Required
-  @Pattern("^https?://[^\\s]+$")
+  @Pattern(ObservabilityStackSpec.HTTP_URL_PATTERN)
   @JsonPropertyDescription("URL of Loki as Grafana reaches it, e.g. http://loki.logging:3100.")
   private String lokiUrl;
 

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.annotation.Nulls;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ObservabilityStackSpec {
+  /** The URLs of the stack: Loki, the operator's webhook, an external tracing endpoint. */
+  static final String HTTP_URL_PATTERN = "^https?://[^\\s]+$";
+
   @JsonPropertyDescription("How the cluster's Prometheus (prometheus-operator) picks up the namespace's ServiceMonitors and PrometheusRules.")
   @JsonSetter(nulls = Nulls.SKIP)
   private PrometheusSettings prometheus = new PrometheusSettings();

@@ -16,7 +16,7 @@ public class Remediation {
   private Boolean enabled = true;
 
   @Required
-  @Pattern("^https?://[^\\s]+$")
+  @Pattern(ObservabilityStackSpec.HTTP_URL_PATTERN)
   @JsonPropertyDescription("The operator's webhook, e.g. http://progressive-operator.progressive-system:8080/alertmanager/webhook.")
   private String webhookUrl;
 

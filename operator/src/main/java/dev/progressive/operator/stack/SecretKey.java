@@ -9,13 +9,16 @@ import io.fabric8.generator.annotation.Required;
 /** A key of a Secret in the stack's namespace: how every credential is given, never its value. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretKey {
+  static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+  static final String KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
+
   @Required
-  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @Pattern(NAME_PATTERN)
   @JsonPropertyDescription("Name of the Secret, in the stack's namespace.")
   private String name;
 
   @Required
-  @Pattern("^[-._a-zA-Z0-9]+$")
+  @Pattern(KEY_PATTERN)
   @JsonPropertyDescription("Key within the Secret.")
   private String key;
 

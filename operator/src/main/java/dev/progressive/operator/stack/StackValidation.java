@@ -7,9 +7,15 @@ import dev.progressive.operator.stack.TracingSettings.Backend;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Checks a stack's spec as the CRD schema would, and what it cannot say, for clusters that run without it. */
 public final class StackValidation {
+  private static final Pattern HTTP_URL = Pattern.compile(ObservabilityStackSpec.HTTP_URL_PATTERN);
+  private static final Pattern SMARTHOST = Pattern.compile(Alerting.Smtp.SMARTHOST_PATTERN);
+  private static final Pattern SECRET_NAME = Pattern.compile(SecretKey.NAME_PATTERN);
+  private static final Pattern SECRET_KEY = Pattern.compile(SecretKey.KEY_PATTERN);
+
   private StackValidation() {}
 
   /** What the model could not read, else what the spec breaks. */
@@ -27,6 +33,7 @@ public final class StackValidation {
     if (tracing.getBackend() == Backend.EXTERNAL && tracing.getEndpoint() == null) {
       violations.add(new SpecViolation("spec.tracing.endpoint", "is required with backend external, e.g. http://otel-collector:4317"));
     }
+    checkUrl("spec.tracing.endpoint", tracing.getEndpoint(), violations);
     if (tracing.getSamplingRatio() == null || tracing.getSamplingRatio() < 0 || tracing.getSamplingRatio() > 1) {
       violations.add(new SpecViolation("spec.tracing.samplingRatio", "must be between 0 and 1, got " + tracing.getSamplingRatio()));
     }
@@ -34,9 +41,14 @@ public final class StackValidation {
     var remediation = spec.getRemediation();
     if (remediation != null && (remediation.getWebhookUrl() == null || missing(remediation.getWebhookAuthSecret()))) {
       violations.add(new SpecViolation("spec.remediation", "needs webhookUrl and webhookAuthSecret {name, key}"));
+    } else if (remediation != null) {
+      checkUrl("spec.remediation.webhookUrl", remediation.getWebhookUrl(), violations);
+      checkSecret("spec.remediation.webhookAuthSecret", remediation.getWebhookAuthSecret(), violations);
     }
     if (spec.getLogging() != null && spec.getLogging().getLokiUrl() == null) {
       violations.add(new SpecViolation("spec.logging.lokiUrl", "is required, e.g. http://loki.logging:3100"));
+    } else if (spec.getLogging() != null) {
+      checkUrl("spec.logging.lokiUrl", spec.getLogging().getLokiUrl(), violations);
     }
     return violations;
   }
@@ -59,15 +71,40 @@ public final class StackValidation {
     var smtp = alerting.getSmtp();
     if (smtp == null || smtp.getSmarthost() == null || smtp.getFrom() == null) {
       violations.add(new SpecViolation("spec.alerting.smtp", "needs smarthost and from"));
-    } else if (smtp.getPassword() != null && missing(smtp.getPassword())) {
+    } else if (!SMARTHOST.matcher(smtp.getSmarthost()).matches()) {
+      violations.add(new SpecViolation("spec.alerting.smtp.smarthost", "'" + smtp.getSmarthost() + "' is not host:port, e.g. smtp.example.com:587"));
+    }
+    if (smtp != null && smtp.getPassword() != null && missing(smtp.getPassword())) {
       violations.add(new SpecViolation("spec.alerting.smtp.password", "needs a Secret {name, key}"));
+    } else if (smtp != null && smtp.getPassword() != null) {
+      checkSecret("spec.alerting.smtp.password", smtp.getPassword(), violations);
     }
     if (missing(alerting.getSlackWebhook())) {
       violations.add(new SpecViolation("spec.alerting.slackWebhook", "needs a Secret {name, key}"));
+    } else {
+      checkSecret("spec.alerting.slackWebhook", alerting.getSlackWebhook(), violations);
     }
     var pagerDuty = alerting.getPagerDuty();
     if (pagerDuty == null || missing(pagerDuty.getMca()) || missing(pagerDuty.getSre())) {
       violations.add(new SpecViolation("spec.alerting.pagerDuty", "needs mca and sre, each a Secret {name, key}"));
+    } else {
+      checkSecret("spec.alerting.pagerDuty.mca", pagerDuty.getMca(), violations);
+      checkSecret("spec.alerting.pagerDuty.sre", pagerDuty.getSre(), violations);
+    }
+  }
+
+  private static void checkUrl(String field, String url, List<SpecViolation> violations) {
+    if (url != null && !HTTP_URL.matcher(url).matches()) {
+      violations.add(new SpecViolation(field, "'" + url + "' is not an http(s) URL, e.g. http://service.namespace:8080"));
+    }
+  }
+
+  private static void checkSecret(String field, SecretKey secret, List<SpecViolation> violations) {
+    if (!SECRET_NAME.matcher(secret.getName()).matches()) {
+      violations.add(new SpecViolation(field + ".name", "'" + secret.getName() + "' is not a Secret name (lower case, digits, '-' and '.')"));
+    }
+    if (!SECRET_KEY.matcher(secret.getKey()).matches()) {
+      violations.add(new SpecViolation(field + ".key", "'" + secret.getKey() + "' is not a Secret key (letters, digits, '-', '_' and '.')"));
     }
   }
 

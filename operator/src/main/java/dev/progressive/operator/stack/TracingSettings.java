@@ -27,7 +27,7 @@ public class TracingSettings {
   @JsonSetter(nulls = Nulls.SKIP)
   private Backend backend = Backend.JAEGER;
 
-  @Pattern("^https?://[^\\s]+$")
+  @Pattern(ObservabilityStackSpec.HTTP_URL_PATTERN)
   @JsonPropertyDescription("With backend external: the OTLP over HTTP endpoint agents export to, e.g. http://otel-collector.observability:4318.")
   private String endpoint;
 

@@ -1,16 +1,19 @@
 package dev.progressive.operator.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,14 +98,19 @@ class AgentReconcilerIntegrationTest {
   @Order(4)
   void anInvalidSpecIsReportedAndLeavesTheChildrenUntouched() {
     var before = deployment("wpa");
-    // 9 replicas above maxReplicas 5: the CEL rule would refuse it; the mock has no schema, like a cluster without it.
+    // The API refuses what the CRD forbids (9 replicas above maxReplicas 5), as a real API server does.
+    assertThatThrownBy(() -> client.resources(ProgressiveAgent.class).inNamespace(NS).withName("wpa")
+        .edit(agent -> { agent.getSpec().setReplicas(9); return agent; }))
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
+        .hasMessageContaining("replicas must lie within scaling.minReplicas and scaling.maxReplicas");
+    // What the schema cannot say, the operator checks: AGENT_TYPE is the operator's own variable.
     client.resources(ProgressiveAgent.class).inNamespace(NS).withName("wpa")
-        .edit(agent -> { agent.getSpec().setReplicas(9); return agent; });
+        .edit(agent -> { agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("AGENT_TYPE").withValue("npa").build())); return agent; });
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var ready = ready(agent("wpa"));
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo(Conditions.INVALID_SPEC);
-      assertThat(ready.getMessage()).contains("spec.replicas").contains("maxReplicas");
+      assertThat(ready.getMessage()).contains("spec.env[0].name").contains("set by the operator");
       assertThat(ready.getObservedGeneration()).isEqualTo(agent("wpa").getMetadata().getGeneration());
     });
     var after = deployment("wpa");

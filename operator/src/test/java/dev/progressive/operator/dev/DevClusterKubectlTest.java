@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +34,7 @@ class DevClusterKubectlTest {
   static void startClusterWithWidgetCrd() throws Exception {
     cluster = DevCluster.start();
     kubectl = new Kubectl(cluster.writeKubeconfig(workDir.resolve("kubeconfig")), workDir);
-    kubectl.run("apply", "--validate=false", "-f", resource("widget-crd.yaml")).succeeded();
+    kubectl.run("apply", "-f", resource("widget-crd.yaml")).succeeded();
   }
 
   @AfterAll
@@ -46,7 +49,7 @@ class DevClusterKubectlTest {
 
   @Test
   void getsCustomResourcesByPluralShortNameAndCategory() throws Exception {
-    kubectl.run("apply", "--validate=false", "-f", resource("widget.yaml")).succeeded();
+    kubectl.run("apply", "-f", resource("widget.yaml")).succeeded();
 
     for (String name : List.of("widgets", "widget", "wd", "examples", "widgets.example.dev")) {
       assertThat(kubectl.run("get", name, "-o", "name").succeeded().out())
@@ -88,12 +91,86 @@ class DevClusterKubectlTest {
 
   @Test
   void appliesBuiltInKinds() throws Exception {
-    kubectl.run("apply", "--validate=false", "-f", resource("deployment-and-configmap.yaml")).succeeded();
+    kubectl.run("apply", "-f", resource("deployment-and-configmap.yaml")).succeeded();
 
     assertThat(cluster.client().configMaps().withName("greeting").get().getData()).containsEntry("message", "hello");
     assertThat(cluster.client().apps().deployments().withName("greeter").get().getSpec().getReplicas()).isEqualTo(2);
     assertThat(kubectl.run("get", "deploy,cm", "-o", "name").succeeded().out())
         .contains("deployment.apps/greeter", "configmap/greeting");
+  }
+
+  @Test
+  void reapplyingAChangedDeploymentMergesItAndScaleChangesItsReplicas() throws Exception {
+    var deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: rolled, namespace: default, labels: {app: rolled, tier: web}}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: rolled}}
+          template:
+            metadata: {labels: {app: rolled}}
+            spec:
+              containers:
+                - {name: app, image: "example.dev/app:%s", env: [%s]}
+                - {name: sidecar, image: "example.dev/sidecar:1"}
+        """;
+    kubectl.run("apply", "-f", Files.writeString(workDir.resolve("rolled.yaml"), deployment.formatted("1", "{name: A, value: a}")).toString()).succeeded();
+    kubectl.run("apply", "-f", Files.writeString(workDir.resolve("rolled.yaml"), deployment.formatted("2", "{name: B, value: b}")
+        .replace(", tier: web", "")).toString()).succeeded();
+
+    var rolled = cluster.client().apps().deployments().withName("rolled").get();
+    var app = rolled.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(app.getImage()).isEqualTo("example.dev/app:2");
+    assertThat(app.getEnv()).extracting(e -> e.getName()).containsExactly("B");
+    assertThat(rolled.getSpec().getTemplate().getSpec().getContainers()).hasSize(2);
+    assertThat(rolled.getMetadata().getLabels()).containsOnlyKeys("app");
+
+    assertThat(kubectl.run("scale", "deployment", "rolled", "--replicas=4").succeeded().out()).contains("deployment.apps/rolled scaled");
+    assertThat(cluster.client().apps().deployments().withName("rolled").get().getSpec().getReplicas()).isEqualTo(4);
+    assertThat(kubectl.run("get", "deployment", "rolled").succeeded().out().lines().findFirst().orElseThrow().split("\\s+"))
+        .containsExactly("NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE");
+  }
+
+  @Test
+  void servicesPrintTheirColumnsAndListsComeSortedByName() throws Exception {
+    for (String name : List.of("svc-b", "svc-c", "svc-a")) {
+      cluster.client().services().resource(new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
+          .withNewSpec().withClusterIP("10.96.0.10").addNewPort().withPort(80).withProtocol("TCP").endPort().endSpec().build()).create();
+    }
+
+    var table = kubectl.run("get", "services").succeeded().out();
+    assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
+        .containsExactly("NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE");
+    assertThat(table).containsPattern("(?m)^svc-a\\s+ClusterIP\\s+10.96.0.10\\s+<none>\\s+80/TCP\\s+\\d+s$");
+    assertThat(kubectl.run("get", "services", "-o", "name").succeeded().out().lines())
+        .containsSubsequence("service/svc-a", "service/svc-b", "service/svc-c");
+  }
+
+  @Test
+  void eventsAreSelectedByTheirInvolvedObject() throws Exception {
+    for (String name : List.of("first", "second")) {
+      cluster.client().v1().events().resource(new EventBuilder().withNewMetadata().withName(name + ".event").endMetadata()
+          .withNewInvolvedObject().withKind("Widget").withName(name).withNamespace("default").endInvolvedObject()
+          .withType("Normal").withReason("Tested").withMessage("about " + name)
+          .withLastTimestamp(java.time.Instant.now().toString()).build()).create();
+    }
+
+    var selected = kubectl.run("get", "events", "--field-selector", "involvedObject.name=second,involvedObject.kind=Widget").succeeded().out();
+    assertThat(selected.lines().findFirst().orElseThrow()).containsPattern("^LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE$");
+    assertThat(selected).contains("widget/second", "about second").doesNotContain("about first");
+
+    try (KubectlProcess watch = kubectl.start("get", "events", "-w", "--field-selector", "involvedObject.name=second",
+        "-o", "jsonpath={.message}{\"\\n\"}")) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().contains("about second"));
+      for (String name : List.of("first", "second")) {
+        cluster.client().v1().events().resource(new EventBuilder().withNewMetadata().withName(name + ".later").endMetadata()
+            .withNewInvolvedObject().withKind("Widget").withName(name).withNamespace("default").endInvolvedObject()
+            .withType("Normal").withReason("Tested").withMessage("later about " + name).build()).create();
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().contains("later about second"));
+      assertThat(watch.out()).doesNotContain("later about first", "about first");
+    }
   }
 
   @Test

@@ -101,7 +101,7 @@ class DevClusterTest {
   }
 
   @Test
-  void aBodyTheMockCannotReadGetsAnErrorInsteadOfNoAnswer() throws Exception {
+  void aBodyThatIsNotJsonIsABadRequestInsteadOfNoAnswer() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(cluster.url().resolve("/api/v1/namespaces/default/configmaps"))
             .header("Content-Type", "application/json")
@@ -110,8 +110,8 @@ class DevClusterTest {
             .build(),
         HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.body()).contains("the dev cluster cannot handle POST");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"reason\":\"BadRequest\"", "the request body is not JSON");
   }
 
   @Test

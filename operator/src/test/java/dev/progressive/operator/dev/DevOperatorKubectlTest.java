@@ -19,7 +19,7 @@ class DevOperatorKubectlTest {
   void samplesBecomeReadyAndANewAgentGetsItsDeployment(@TempDir Path dir) throws Exception {
     try (var harness = OperatorHarness.start()) {
       var kubectl = new Kubectl(harness.cluster().writeKubeconfig(dir.resolve("kubeconfig")), dir);
-      kubectl.run("apply", "--validate=false", "-k", SAMPLES.toString()).succeeded();
+      kubectl.run("apply", "-k", SAMPLES.toString()).succeeded();
 
       var listed = kubectl.run("get", "pa", "-n", NS, "-o", "name").succeeded().out();
       assertThat(listed.lines()).containsExactlyInAnyOrder("progressiveagent.progressive.dev/mca",
@@ -38,10 +38,14 @@ class DevOperatorKubectlTest {
           metadata: {name: npa-eu, namespace: progressive-framework-v5}
           spec: {agentType: npa, image: ghcr.io/progressive-operator/agent-runtime:0.1.0}
           """);
-      kubectl.run("apply", "--validate=false", "-f", agent.toString()).succeeded();
+      kubectl.run("apply", "-f", agent.toString()).succeeded();
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
           assertThat(kubectl.run("get", "deployment", "npa-eu", "-n", NS, "-o", "name").exitCode()).isZero());
       kubectl.run("wait", "--for=condition=Ready", "pa/npa-eu", "-n", NS, "--timeout=30s").succeeded();
+
+      var described = kubectl.run("describe", "pa", "npa", "-n", NS).succeeded().out();
+      assertThat(described).doesNotContain("Events:  <none>").containsPattern("(?m)^Events:\\n\\s+Type\\s+Reason\\s+Age\\s+From\\s+Message");
+      assertThat(described.substring(described.indexOf("Events:"))).contains("Normal").doesNotContain("npa-eu");
     }
   }
 }

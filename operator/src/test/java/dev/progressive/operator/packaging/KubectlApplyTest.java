@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real kubectl creates what the chart renders, and the samples, in the embedded API: the manifests
- * are well-formed Kubernetes objects kubectl can map and send. (The embedded API validates no schema, so
- * --validate=false; it cannot re-apply built-in kinds, so each test starts a new cluster.)
+ * are well-formed Kubernetes objects kubectl can map and send, and custom resources pass their CRD's schema
+ * under kubectl's strict validation. Each test starts a new cluster.
  */
 class KubectlApplyTest {
   @TempDir
@@ -48,12 +48,12 @@ class KubectlApplyTest {
   @MethodSource("variants")
   void createsEverythingTheChartRenders(ChartVariant variant) throws IOException {
     // As helm does: the chart's crds/ first, then the templates.
-    kubectl("apply", "--validate=false", "-f", Helm.CHART.resolve("crds").toString()).succeeded();
+    kubectl("apply", "-f", Helm.CHART.resolve("crds").toString()).succeeded();
     var chart = variant.render(new Helm(workDir));
     DiscoveryStandIns.addMissing(cluster.client(), chart.manifests());
     var manifests = Files.writeString(workDir.resolve("rendered.yaml"), chart.yaml());
 
-    kubectl("apply", "--validate=false", "-f", manifests.toString()).succeeded();
+    kubectl("apply", "-f", manifests.toString()).succeeded();
 
     assertThat(chart.manifests()).allSatisfy(manifest ->
         assertThat(stored(cluster.client(), manifest)).as("%s in the cluster", RenderedChart.name(manifest)).isTrue());
@@ -61,9 +61,9 @@ class KubectlApplyTest {
 
   @Test
   void createsTheSamplesWithKustomize() {
-    kubectl("apply", "--validate=false", "-f", ProjectTools.root().resolve("crds").toString()).succeeded();
+    kubectl("apply", "-f", ProjectTools.root().resolve("crds").toString()).succeeded();
 
-    var out = kubectl("apply", "--validate=false", "-k", Samples.DIRECTORY.toString()).succeeded();
+    var out = kubectl("apply", "-k", Samples.DIRECTORY.toString()).succeeded();
 
     var expected = new ArrayList<String>();
     Samples.resources().forEach(r -> expected.add(r.getKind().toLowerCase() + "/" + r.getMetadata().getName() + " created"));

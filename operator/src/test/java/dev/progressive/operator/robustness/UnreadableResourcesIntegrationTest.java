@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.SchemalessCrd;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.remediation.Incident;
@@ -92,7 +94,8 @@ class UnreadableResourcesIntegrationTest {
 
   @BeforeAll
   static void applyEveryBadInputThenAGoodAgent() throws Exception {
-    harness = OperatorHarness.start();
+    // A CRD installed without its schema: the API admits what the operator must survive.
+    harness = OperatorHarness.start(ProgressiveOperator.Settings.embedded(), SchemalessCrd::of);
     client = harness.client();
     client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
     harness.stopOperator();
