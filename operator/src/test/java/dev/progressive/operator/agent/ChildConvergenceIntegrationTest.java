@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.MonitoringCrds;
 import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.SchemalessCrd;
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.cluster.Prometheus;
@@ -57,7 +59,8 @@ class ChildConvergenceIntegrationTest {
 
   @BeforeAll
   static void startWithThreePrometheusesAStackAndAnAgent() {
-    harness = OperatorHarness.start();
+    // Without the CRDs' schemas, so that a null or a number reaches the operator as a schema-less CRD lets it.
+    harness = OperatorHarness.start(ProgressiveOperator.Settings.embedded(), SchemalessCrd::of);
     client = harness.client();
     harness.stopOperator();
     MonitoringCrds.install(client);
@@ -133,9 +136,9 @@ class ChildConvergenceIntegrationTest {
   @Order(6)
   void aNullSelectorLabelIsInvalidSpecNamingTheKeyAndNeverReachesAChild() {
     var systemRule = rule("observability-system");
-    // The embedded API keeps the null of a merge patch as a value, as a server without the CRD's schema may.
+    // A merge patch's null deletes the key; a JSON patch writes a null, which a CRD without its schema keeps.
     client.resources(ObservabilityStack.class).inNamespace(NS).withName("observability")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"prometheus\":{\"selectorLabels\":{\"team\":null}}}}");
+        .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/spec/prometheus/selectorLabels/team\",\"value\":null}]");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var ready = stackReady();
       assertThat(ready.getReason()).isEqualTo(Conditions.INVALID_SPEC);
