@@ -55,6 +55,13 @@ public final class OperatorHarness implements AutoCloseable {
     return new OperatorHarness(DevCluster.start(), settings, crdForm);
   }
 
+  /** On a cluster that serves the monitoring APIs from the start, so that the operator's first look sees them. */
+  public static OperatorHarness startWithMonitoringApis() {
+    var cluster = DevCluster.start();
+    MonitoringCrds.install(cluster.client());
+    return new OperatorHarness(cluster, ProgressiveOperator.Settings.embedded(), UnaryOperator.identity());
+  }
+
   public KubernetesClient client() {
     return cluster.client();
   }

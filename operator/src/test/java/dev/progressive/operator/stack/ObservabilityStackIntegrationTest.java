@@ -3,7 +3,6 @@ package dev.progressive.operator.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.progressive.operator.MonitoringCrds;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
@@ -33,11 +32,8 @@ class ObservabilityStackIntegrationTest {
 
   @BeforeAll
   static void applySamplesOnAClusterWithMonitoringApis() throws Exception {
-    harness = OperatorHarness.start();
+    harness = OperatorHarness.startWithMonitoringApis();
     client = harness.client();
-    harness.stopOperator();
-    MonitoringCrds.install(client);
-    harness.startOperator();
     SampleStack.createSecrets(client, NS);
     for (var document : Manifests.read(SAMPLES)) {
       switch (document.kind()) {

@@ -3,7 +3,6 @@ package dev.progressive.operator.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.progressive.operator.MonitoringCrds;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.RecordedLogs;
@@ -34,11 +33,8 @@ class StackConditionsIntegrationTest {
   @BeforeAll
   static void startOnAClusterWithMonitoringApis() {
     logs = RecordedLogs.start();
-    harness = OperatorHarness.start();
+    harness = OperatorHarness.startWithMonitoringApis();
     client = harness.client();
-    harness.stopOperator();
-    MonitoringCrds.install(client);
-    harness.startOperator();
   }
 
   @AfterAll
