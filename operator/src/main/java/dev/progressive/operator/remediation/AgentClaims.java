@@ -15,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -52,7 +51,7 @@ final class AgentClaims {
    */
   Optional<Busy> claimAll(Incident incident, SortedSet<String> agents, Instant now) {
     for (var agent : agents) {
-      var holder = claim(incident, agent, DURATION, now, this::finished);
+      var holder = claim(incident, agent, now);
       if (holder.isPresent()) {
         releaseAll(incident);
         return Optional.of(new Busy(agent, holder.get()));
@@ -88,10 +87,10 @@ final class AgentClaims {
    * Claims {@code agent} for {@code incident}; answers the name of the Incident that holds it instead,
    * if any. Claiming again an agent the Incident holds is a success, so a resumed run repeats safely.
    */
-  Optional<String> claim(Incident incident, String agent, Duration duration, Instant now, BiPredicate<String, String> finished) {
+  private Optional<String> claim(Incident incident, String agent, Instant now) {
     var leases = client.leases().inNamespace(incident.getMetadata().getNamespace());
     try {
-      leases.resource(lease(incident, agent, duration, now, null)).create();
+      leases.resource(lease(incident, agent, now, null)).create();
       return Optional.empty();
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -100,17 +99,17 @@ final class AgentClaims {
     }
     var held = leases.withName(name(agent)).get();
     if (held == null) {
-      return claim(incident, agent, duration, now, finished);
+      return claim(incident, agent, now);
     }
     var holder = held.getSpec().getHolderIdentity();
     if (incident.getMetadata().getName().equals(holder)) {
       return Optional.empty();
     }
-    if (!finished.test(holder, incident.getMetadata().getNamespace()) && !expired(held, now)) {
+    if (!finished(holder, incident.getMetadata().getNamespace()) && !expired(held, now)) {
       return Optional.of(holder);
     }
     try {
-      leases.resource(lease(incident, agent, duration, now, held.getMetadata().getResourceVersion())).update();
+      leases.resource(lease(incident, agent, now, held.getMetadata().getResourceVersion())).update();
       return Optional.empty();
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
@@ -133,7 +132,7 @@ final class AgentClaims {
     return acquired.plusSeconds(spec.getLeaseDurationSeconds()).isBefore(now);
   }
 
-  private static Lease lease(Incident incident, String agent, Duration duration, Instant now, String resourceVersion) {
+  private static Lease lease(Incident incident, String agent, Instant now, String resourceVersion) {
     var meta = incident.getMetadata();
     var lease = new Lease();
     lease.setMetadata(new ObjectMetaBuilder()
@@ -147,7 +146,7 @@ final class AgentClaims {
         .build());
     lease.setSpec(new LeaseSpecBuilder()
         .withHolderIdentity(meta.getName())
-        .withLeaseDurationSeconds((int) Math.min(Integer.MAX_VALUE, duration.toSeconds()))
+        .withLeaseDurationSeconds((int) DURATION.toSeconds())
         .withAcquireTime(ZonedDateTime.ofInstant(now, ZoneOffset.UTC))
         .build());
     return lease;

@@ -60,15 +60,17 @@ public class IncidentReconciler implements Reconciler<Incident> {
     var inNamespace = agents.list(namespace, a -> true).toList();
     var phase = incident.getStatus().getPhase();
     var run = new IncidentRun(incident, inNamespace, clock.instant(), context.getClient());
+    boolean deciding = phase == null || phase == IncidentPhase.Detected;
+    Transition transition;
     if (UnreadableIncident.applies(incident)) {
-      return apply(incident, context, UnreadableIncident.handle(run));
+      transition = UnreadableIncident.handle(run);
+    } else if (deciding) {
+      transition = detect(run, context);
+    } else {
+      transition = LegacyRun.needsCopy(incident.getStatus()) ? adopt(run, context) : next(run, context);
     }
-    if (phase == null || phase == IncidentPhase.Detected) {
-      return apply(incident, context, detect(run, context));
-    }
-    var transition = LegacyRun.needsCopy(incident.getStatus()) ? adopt(run, context) : next(run, context);
     var control = apply(incident, context, transition);
-    if (!phase.isFinal() && incident.getStatus().getPhase().isFinal()) {
+    if (!deciding && !phase.isFinal() && incident.getStatus().getPhase().isFinal()) {
       // Recorded first: a run that ends gives its agents back only once its end is in the API.
       claims(context).releaseAll(incident);
     }
