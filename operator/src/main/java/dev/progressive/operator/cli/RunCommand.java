@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "run",
@@ -59,9 +61,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Record what every playbook would do, and do nothing (Incidents end Suppressed with reason DryRun).")
   boolean remediationDryRun;
 
+  @Spec CommandSpec spec;
+
+  Optional<URI> prometheusUrl = Optional.empty();
+
+  /** Refused at start: a URL without scheme or host would fail every diagnostics step of every run. */
   @Option(names = "--prometheus-url",
       description = "Prometheus the diagnostics step queries, e.g. http://prometheus-operated.monitoring:9090 (default: none).")
-  Optional<URI> prometheusUrl;
+  void prometheusUrl(URI url) {
+    if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus-url: '" + url
+          + "' is not an http(s) URL with a host; write e.g. http://prometheus-operated.monitoring:9090");
+    }
+    prometheusUrl = Optional.of(url);
+  }
 
   @Option(names = "--keep-incidents", defaultValue = "100",
       description = "Finished Incidents kept per namespace; older ones are deleted (default: ${DEFAULT-VALUE}).")

@@ -38,6 +38,16 @@ class RunCommandTest {
         .hasMessageContaining("--keep-incidents-for");
   }
 
+  @Test
+  void aPrometheusUrlWithoutSchemeOrHostNamesTheOptionAndTheFix() {
+    for (var url : new String[] {"prometheus-operated.monitoring:9090", "ftp://prometheus:9090", "http:/prometheus"}) {
+      assertThatThrownBy(() -> parse("--prometheus-url", url))
+          .isInstanceOf(CommandLine.ParameterException.class)
+          .hasMessageContaining("--prometheus-url: '" + url + "' is not an http(s) URL")
+          .hasMessageContaining("http://prometheus-operated.monitoring:9090");
+    }
+  }
+
   private static RunCommand parse(String... args) {
     var run = new RunCommand();
     new CommandLine(run).parseArgs(args);
