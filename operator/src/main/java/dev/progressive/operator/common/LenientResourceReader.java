@@ -29,7 +29,7 @@ import java.util.Optional;
 final class LenientResourceReader extends JsonDeserializer<ProgressiveResource<?, ?>> implements ContextualDeserializer {
   static final String SPEC = "spec";
   static final String STATUS = "status";
-  private static final ObjectMapper STRICT = strictMapper();
+  static final ObjectMapper STRICT = strictMapper();
 
   private final JavaType type;
 

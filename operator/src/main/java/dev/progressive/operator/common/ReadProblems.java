@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -24,7 +23,6 @@ import java.util.stream.Collectors;
  * the field keeps its default.
  */
 final class ReadProblems extends DeserializationProblemHandler {
-  private static final ObjectMapper NAMES = new ObjectMapper();
 
   private final String section;
   private final List<SpecViolation> found = new ArrayList<>();
@@ -95,7 +93,7 @@ final class ReadProblems extends DeserializationProblemHandler {
   private String unsupported(String value, Class<?> targetType) {
     if (targetType.isEnum()) {
       var allowed = Arrays.stream(targetType.getEnumConstants())
-          .map(constant -> NAMES.valueToTree(constant).asText()).collect(Collectors.joining(", "));
+          .map(constant -> LenientResourceReader.STRICT.valueToTree(constant).asText()).collect(Collectors.joining(", "));
       return "unsupported value " + value + "; use one of " + allowed;
     }
     return value + " is not " + expected(targetType);
