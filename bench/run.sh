@@ -3,7 +3,7 @@
 # its baseline in the same run, and stops everything it started.
 #
 #   bench/run.sh scale [--agents 100|500|1000]   operator scale on the embedded API
-#   bench/run.sh alerts                           Alertmanager webhook to Incident and to mitigation
+#   bench/run.sh alerts [--group-only]            Alertmanager webhook to Incident and to mitigation
 #   bench/run.sh scrape [--series 10000]          /metrics scrape time of an agent's registry
 #
 # Builds the operator, the runtime and this module first; NO_BUILD=1 reuses bench/target.

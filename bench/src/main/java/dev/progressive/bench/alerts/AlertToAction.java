@@ -44,6 +44,10 @@ public final class AlertToAction {
          var trivial = new TrivialWebhook();
          var baseline = new WebhookPoster(trivial.webhook(), cluster.token());
          var floor = new ApiFloor(cluster.client(), "bench-api-floor")) {
+      if (List.of(args).contains("--group-only")) {
+        largeGroup(cluster, operator);
+        return;
+      }
       var single = new AlertScenario(cluster.client(), "bench-single", "BenchSingleAlert", WARMUP + SINGLE).create();
       var storm = new AlertScenario(cluster.client(), "bench-storm", "BenchAlertStorm", FINGERPRINTS).create();
       single.awaitReady(PATIENCE);

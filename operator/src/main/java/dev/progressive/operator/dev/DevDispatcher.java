@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -56,6 +58,7 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   private final AdmittedWrites admittedWrites = new AdmittedWrites(store, crds);
   private final ScaleSubresource scale = new ScaleSubresource(store);
   private final WriteLog writes = new WriteLog();
+  private final StoreIndex index = new StoreIndex();
 
   WriteLog writes() {
     return writes;
@@ -117,6 +120,60 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
         && r.version().equals(parts.get(KubernetesAttributesExtractor.VERSION))
         && r.plural().equals(parts.get(KubernetesAttributesExtractor.PLURAL)));
     return builtInWithStatus || super.isStatusSubresourceEnabledForResource(path);
+  }
+
+  /** Finds a named object through the index instead of the mock's scan of every stored object. */
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    return switch (index.find(attributes)) {
+      case StoreIndex.Lookup.Found found -> Optional.ofNullable(map.get(found.key()))
+          .map(body -> Map.entry(found.key(), body)).orElse(null);
+      case StoreIndex.Lookup.Absent absent -> null;
+      case StoreIndex.Lookup.Unaddressed unaddressed -> super.findResource(attributes);
+    };
+  }
+
+  @Override
+  public MockResponse handleGet(String path) {
+    AttributeSet query = attributeExtractor.fromPath(path);
+    if (ApiPath.parse(path).map(ApiPath::isWatch).orElse(true)
+        || index.find(query) instanceof StoreIndex.Lookup.Unaddressed) {
+      return super.handleGet(path);
+    }
+    return Optional.ofNullable(findResource(query))
+        .map(found -> new MockResponse().setResponseCode(200).setBody(found.getValue()))
+        .orElseGet(() -> new MockResponse().setResponseCode(404));
+  }
+
+  /** Every write of the store passes here, so the index follows it. */
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (oldAttributes != null) {
+      index.removed(oldAttributes);
+    }
+    if (newState != null) {
+      index.stored(storedKey(path, pathAttributes, resource, newState));
+    }
+  }
+
+  /** The key the mock stored the new state under, computed as it computes it. */
+  private AttributeSet storedKey(String path, AttributeSet pathAttributes, GenericKubernetesResource resource,
+      String newState) {
+    var extractor = (KubernetesAttributesExtractor) attributeExtractor;
+    AttributeSet key = resource != null ? extractor.extract(resource) : extractor.fromResource(newState);
+    AttributeSet stored = key.containsKey(KubernetesAttributesExtractor.PLURAL) ? key : AttributeSet.merge(pathAttributes, key);
+    if (!map.containsKey(stored)) {
+      throw new IllegalStateException("the store index lost the object written at " + path);
+    }
+    return stored;
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    index.clear();
   }
 
   private Optional<String> kind(ApiPath path) {

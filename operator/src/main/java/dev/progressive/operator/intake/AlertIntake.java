@@ -32,8 +32,12 @@ public final class AlertIntake implements HttpService {
 
   private final Optional<BearerToken> token;
   private final IntakeSettings settings;
-  /** Enough to keep the API server's connection busy, few enough that one body cannot flood it. */
-  static final int PARALLEL_WRITES = 16;
+  /**
+   * More than the reconcilers' threads (JOSDK's 50), which write to the same API for the Incidents
+   * already stored, so that a large group is stored ahead of their work; bounded so that one body cannot
+   * flood the API server.
+   */
+  static final int PARALLEL_WRITES = 64;
 
   private final IncidentWriter writer;
   private final IntakeMetrics metrics;

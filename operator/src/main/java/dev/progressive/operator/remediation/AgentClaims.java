@@ -47,15 +47,21 @@ final class AgentClaims {
 
   /**
    * Claims every agent for {@code incident}, in name order, or none: answers the first agent another
-   * Incident holds, after giving back what it claimed.
+   * Incident holds, after giving back what it claimed. Busy on its first agent, it holds nothing (an
+   * earlier attempt cut short could only have claimed agents before that one), so in a storm the many
+   * that lose spend no request on giving back.
    */
   Optional<Busy> claimAll(Incident incident, SortedSet<String> agents, Instant now) {
+    boolean claimedAny = false;
     for (var agent : agents) {
       var holder = claim(incident, agent, now);
       if (holder.isPresent()) {
-        releaseAll(incident);
+        if (claimedAny) {
+          releaseAll(incident);
+        }
         return Optional.of(new Busy(agent, holder.get()));
       }
+      claimedAny = true;
     }
     return Optional.empty();
   }

@@ -4,20 +4,25 @@ import dev.progressive.operator.common.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What happens after a run ends, Resolved or Escalated alike: temporary mitigations are withdrawn once
  * the alert resolved and the run's revertAfter passed, and finished Incidents are deleted by count and age.
  */
 final class IncidentAftermath {
+  /** Finish time, newest first, then name. */
+  private static final Comparator<Map.Entry<String, String>> NEWEST_FIRST =
+      Map.Entry.<String, String>comparingByKey().reversed().thenComparing(Map.Entry.comparingByValue());
   private final RemediationSettings settings;
 
   IncidentAftermath(RemediationSettings settings) {
     this.settings = settings;
   }
 
-  Transition handle(IncidentRun run, List<Incident> inNamespace) {
+  Transition handle(IncidentRun run, Supplier<Stream<Incident>> inNamespace) {
     var status = run.status();
     boolean holding = status.getMitigations().stream().anyMatch(Mitigation::isActive);
     if (holding) {
@@ -51,19 +56,22 @@ final class IncidentAftermath {
     return Transition.onward();
   }
 
-  /** Older than the retention age, or beyond the newest {@code keepResolved} finished Incidents. */
-  private boolean expired(IncidentRun run, List<Incident> inNamespace) {
+  /**
+   * Older than the retention age, or beyond the newest {@code keepResolved} finished Incidents. Counts the
+   * newer ones in one pass: each finished Incident of a storm looks here, so a sort each would be N² log N.
+   */
+  private boolean expired(IncidentRun run, Supplier<Stream<Incident>> inNamespace) {
     var finishedAt = Instant.parse(run.status().getFinishedAt());
     if (!finishedAt.plus(settings.keepFor()).isAfter(run.now())) {
       return true;
     }
-    var newestFirst = inNamespace.stream()
+    var own = run.status().getFinishedAt();
+    var name = run.incident().getMetadata().getName();
+    long newer = inNamespace.get()
         .filter(i -> i.getStatus() != null && i.getStatus().getPhase() != null && i.getStatus().getPhase().isFinal())
-        .filter(i -> i.getStatus().getFinishedAt() != null)
-        .sorted(Comparator.comparing((Incident i) -> i.getStatus().getFinishedAt()).reversed()
-            .thenComparing(i -> i.getMetadata().getName()))
-        .map(i -> i.getMetadata().getName())
-        .toList();
-    return newestFirst.indexOf(run.incident().getMetadata().getName()) >= settings.keepResolved();
+        .map(i -> i.getStatus().getFinishedAt() == null ? null : Map.entry(i.getStatus().getFinishedAt(), i.getMetadata().getName()))
+        .filter(other -> other != null && NEWEST_FIRST.compare(other, Map.entry(own, name)) < 0)
+        .count();
+    return newer >= settings.keepResolved();
   }
 }

@@ -79,7 +79,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
 
   private Transition next(IncidentRun run, Context<Incident> context) {
     return run.status().getPhase().isFinal()
-        ? aftermath.handle(run, context.getPrimaryCache().list(run.namespace()).toList())
+        ? aftermath.handle(run, () -> context.getPrimaryCache().list(run.namespace()))
         : playbookRun.advance(run);
   }
 

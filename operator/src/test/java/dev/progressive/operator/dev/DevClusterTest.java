@@ -1,6 +1,7 @@
 package dev.progressive.operator.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +10,14 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -84,6 +89,40 @@ class DevClusterTest {
         .contains("deployments", "deployments/status", "deployments/scale");
     assertThat(cluster.client().getApiResources("v1").getResources()).extracting(APIResource::getName)
         .contains("namespaces", "configmaps", "secrets", "services", "pods", "events");
+  }
+
+  /** Named reads and creates go through the store's index; each kind of write must keep it true. */
+  @Test
+  void aNamedObjectIsFoundAfterEveryKindOfWriteAndGoneAfterItsDelete() {
+    var client = cluster.client();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("indexed").endMetadata().build()).create();
+    client.resource(configMap("same-name", "team", "a")).create();
+    client.resource(new ConfigMapBuilder(configMap("same-name", "team", "b")).editMetadata().withNamespace("indexed")
+        .endMetadata().build()).create();
+    assertThat(client.configMaps().withName("same-name").get().getMetadata().getLabels()).containsEntry("team", "a");
+    assertThat(client.configMaps().inNamespace("indexed").withName("same-name").get().getMetadata().getLabels())
+        .containsEntry("team", "b");
+    assertThatThrownBy(() -> client.resource(configMap("same-name", "team", "c")).create())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+
+    client.configMaps().withName("same-name").edit(cm -> new ConfigMapBuilder(cm).editMetadata()
+        .addToLabels("team", "relabelled").endMetadata().build());
+    client.configMaps().withName("same-name").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"k\":\"v\"}}");
+    var edited = client.configMaps().withName("same-name").get();
+    assertThat(edited.getMetadata().getLabels()).containsEntry("team", "relabelled");
+    assertThat(edited.getData()).containsEntry("k", "v");
+    assertThat(client.configMaps().withLabel("team", "relabelled").list().getItems()).hasSize(1);
+
+    var generated = client.resource(new ConfigMapBuilder().withNewMetadata().withGenerateName("gen-").endMetadata().build())
+        .create().getMetadata().getName();
+    assertThat(client.configMaps().withName(generated).get()).isNotNull();
+
+    client.configMaps().withName("same-name").delete();
+    assertThat(client.configMaps().withName("same-name").get()).isNull();
+    assertThat(client.configMaps().inNamespace("indexed").withName("same-name").get()).isNotNull();
+    assertThat(client.resource(configMap("same-name", "team", "again")).create().getMetadata().getLabels())
+        .containsEntry("team", "again");
+    assertThat(client.namespaces().withName("indexed").get()).isNotNull();
   }
 
   @Test
