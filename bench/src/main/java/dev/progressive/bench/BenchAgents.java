@@ -1,6 +1,6 @@
 package dev.progressive.bench;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,15 @@
 package dev.progressive.operator;
 
+import dev.progressive.operator.agent.AgentPrometheusRule;
 import dev.progressive.operator.agent.AgentReconciler;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.common.ResourceCloner;
+import dev.progressive.operator.dev.GeneratedRules;
 import dev.progressive.operator.remediation.IncidentReconciler;
 import dev.progressive.operator.remediation.PlaybookReconciler;
 import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.stack.ObservabilityStackReconciler;
+import dev.progressive.operator.stack.StackRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
@@ -41,6 +44,11 @@ public final class ProgressiveOperator {
     public Settings withLeaderElection(String leaseNamespace, String identity) {
       return new Settings(namespaces, Optional.of(leaseNamespace), true, remediation, Optional.of(identity));
     }
+  }
+
+  /** The rules the operator writes for agents and stacks, for a Prometheus that reads files. */
+  public static GeneratedRules generatedRules() {
+    return new GeneratedRules(AgentPrometheusRule::rules, StackRules::rules);
   }
 
   public static Operator create(KubernetesClient client, MeterRegistry registry, Settings settings) {

@@ -1,16 +1,16 @@
 package dev.progressive.bench.alerts;
 
 import dev.progressive.bench.BenchAgents;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.PlaybookSpec;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
+import dev.progressive.operator.api.Trigger;
 import dev.progressive.operator.common.Conditions;
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.IncidentPhase;
-import dev.progressive.operator.remediation.PlaybookSpec;
-import dev.progressive.operator.remediation.RemediationPlaybook;
-import dev.progressive.operator.remediation.Step;
-import dev.progressive.operator.remediation.StepAction;
-import dev.progressive.operator.remediation.StepRecord;
-import dev.progressive.operator.remediation.Trigger;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.progressive.bench.alerts;
 
 import dev.progressive.bench.BenchAgents;
-import dev.progressive.operator.remediation.Mitigation;
-import dev.progressive.operator.remediation.IncidentPhase;
 import dev.progressive.bench.Machine;
 import dev.progressive.bench.Percentiles;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.Mitigation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.progressive.bench.alerts;
 
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.Mitigation;
-import dev.progressive.operator.remediation.StepAction;
-import dev.progressive.operator.remediation.StepRecord;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

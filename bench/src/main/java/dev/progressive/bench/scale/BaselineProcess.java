@@ -2,8 +2,8 @@ package dev.progressive.bench.scale;
 
 import dev.progressive.bench.BenchAgents;
 import dev.progressive.operator.agent.AgentChildren;
-import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.agent.ProgressiveAgentStatus;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -2,7 +2,7 @@ package dev.progressive.bench.scale;
 
 import dev.progressive.bench.BenchAgents;
 import dev.progressive.operator.Crds;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.dev.KubeletStandIn;

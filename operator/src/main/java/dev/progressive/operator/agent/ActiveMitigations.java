@@ -1,7 +1,10 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.Mitigation;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
+import dev.progressive.operator.api.Scaling;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

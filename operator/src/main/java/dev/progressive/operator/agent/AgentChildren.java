@@ -1,8 +1,9 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cluster.MonitoringSetup;
-import dev.progressive.operator.stack.ObservabilityStack;
-import dev.progressive.operator.stack.ObservabilityStackReconciler;
+import dev.progressive.operator.cluster.StackPreferences;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class AgentChildren {
    */
   public static List<HasMetadata> desired(ProgressiveAgent agent, Optional<ObservabilityStack> stack) {
     var setup = MonitoringSetup.withEveryApi(agent.getMetadata().getNamespace(),
-        stack.map(ObservabilityStackReconciler::preferences));
+        stack.map(StackPreferences::of));
     var children = new ArrayList<HasMetadata>(List.of(
         AgentDeployment.desired(StackDefaults.applied(agent, stack), ActiveMitigations.NONE),
         AgentService.desired(agent),

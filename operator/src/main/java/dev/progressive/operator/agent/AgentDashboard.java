@@ -1,10 +1,13 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.Monitoring;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
+import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.GrafanaObjects;
 import dev.progressive.operator.monitoring.Dashboard;
 import dev.progressive.operator.monitoring.Dashboards;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import dev.progressive.operator.cluster.GrafanaDashboard;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.common.Labels;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.common.RestrictedSecurity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;

@@ -1,5 +1,8 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.CircuitBreaker;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Tracing;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
 import java.util.Map;
 

@@ -1,7 +1,11 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.AlertThresholds;
+import dev.progressive.operator.api.Monitoring;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
+import dev.progressive.operator.cluster.PrometheusRule;
 import dev.progressive.operator.monitoring.AgentAlertRules;
 import dev.progressive.operator.monitoring.AgentAlertSettings;
 import dev.progressive.operator.monitoring.AgentAlertThresholds;
@@ -9,9 +13,9 @@ import dev.progressive.operator.monitoring.RuleFile;
 import dev.progressive.operator.monitoring.RuleGroup;
 import dev.progressive.operator.monitoring.SloBurnRateRules;
 import dev.progressive.operator.monitoring.SloTarget;
-import dev.progressive.operator.cluster.PrometheusRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Desired PrometheusRule of an agent: the seed's alerts that concern it, and its SLO burn-rate rules. */
@@ -28,12 +32,22 @@ public final class AgentPrometheusRule {
     var meta = agent.getMetadata();
     var type = agent.getSpec().getAgentType().id();
     var monitoring = Optional.ofNullable(agent.getSpec().getMonitoring());
-    var thresholds = monitoring.map(Monitoring::getAlerts).map(AlertThresholds::withSeedDefaults).orElse(AgentAlertThresholds.SEED);
+    var thresholds = monitoring.map(Monitoring::getAlerts).map(AgentPrometheusRule::withSeedDefaults).orElse(AgentAlertThresholds.SEED);
     var groups = new ArrayList<RuleGroup>();
     groups.add(AgentAlertRules.group(new AgentAlertSettings(meta.getNamespace(), meta.getName(), type, thresholds)));
     monitoring.map(Monitoring::getSlo).ifPresent(slo -> groups.add(SloBurnRateRules.group(SloTarget.forAgent(
         meta.getNamespace(), meta.getName(), type, slo.getAvailability(),
         slo.getLatencyP95() == null ? null : BigDecimal.valueOf(slo.getLatencyP95())))));
     return new RuleFile(groups);
+  }
+
+  /** The thresholds the rule generator takes: the spec's, with the seed's where unset. */
+  private static AgentAlertThresholds withSeedDefaults(AlertThresholds alerts) {
+    var seed = AgentAlertThresholds.SEED;
+    return new AgentAlertThresholds(
+        Objects.requireNonNullElse(alerts.getResponseTimeP95Seconds(), seed.responseTimeP95Seconds()),
+        Objects.requireNonNullElse(alerts.getErrorRatio(), seed.errorRatio()),
+        Objects.requireNonNullElse(alerts.getMemoryMiB(), seed.memoryMiB()),
+        Objects.requireNonNullElse(alerts.getFailuresPer10m(), seed.failuresPer10m()));
   }
 }

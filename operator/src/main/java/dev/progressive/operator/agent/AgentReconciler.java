@@ -1,16 +1,18 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.NamespaceStack;
+import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.EventRecorder;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.StatusWriter;
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.stack.NamespaceStack;
-import dev.progressive.operator.stack.ObservabilityStack;
-import dev.progressive.operator.stack.ObservabilityStackReconciler;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -114,7 +116,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   private MonitoringSetup monitoring(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
     var namespace = agent.getMetadata().getNamespace();
     return discovery.setupFor(namespace,
-        NamespaceStack.of(context, namespace).map(ObservabilityStackReconciler::preferences));
+        NamespaceStack.of(context, namespace).map(StackPreferences::of));
   }
 
   private static void quarantine(Context<ProgressiveAgent> context, ActiveMitigations mitigations) {

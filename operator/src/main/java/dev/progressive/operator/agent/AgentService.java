@@ -1,5 +1,6 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.ProgressiveAgent;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;

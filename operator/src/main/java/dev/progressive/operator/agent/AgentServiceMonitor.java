@@ -1,5 +1,7 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.Monitoring;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.cluster.ServiceMonitor;

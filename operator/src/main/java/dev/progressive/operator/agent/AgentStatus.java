@@ -1,15 +1,17 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.common.SpecViolation;
 import static dev.progressive.operator.common.Conditions.AVAILABLE;
 import static dev.progressive.operator.common.Conditions.DEGRADED;
 import static dev.progressive.operator.common.Conditions.READY;
 import static dev.progressive.operator.common.Conditions.REMEDIATING;
 import static dev.progressive.operator.common.Conditions.of;
 
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.Failures;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;

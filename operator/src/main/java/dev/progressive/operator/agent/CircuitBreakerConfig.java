@@ -1,5 +1,7 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.CircuitBreaker;
+import dev.progressive.operator.api.ProgressiveAgent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.util.Optional;

@@ -1,12 +1,13 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
-import dev.progressive.operator.remediation.Incident;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The agent's circuit-breaker file; desired state comes from {@link CircuitBreakerConfig}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))

@@ -1,11 +1,12 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
  * The agent's dashboard as a ConfigMap for the Grafana sidecar. It shares the ConfigMap informer of

@@ -1,13 +1,14 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.cluster.NamespaceStack;
 import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.stack.NamespaceStack;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The agent's Deployment; desired state comes from {@link AgentDeployment}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))

@@ -3,10 +3,11 @@ package dev.progressive.operator.agent;
 import static dev.progressive.operator.common.Conditions.MONITORED;
 import static dev.progressive.operator.common.Conditions.of;
 
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
-import dev.progressive.operator.cluster.PrometheusSelectors;
 import dev.progressive.operator.cluster.PrometheusSelectors.Target;
+import dev.progressive.operator.cluster.PrometheusSelectors;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.AlertThresholds;
+import dev.progressive.operator.api.Monitoring;
+import dev.progressive.operator.api.Slo;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.monitoring.MetricContract;
 import java.math.BigDecimal;

@@ -1,14 +1,15 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.ProgressiveAgent;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes unhealthy pods out of the Service's endpoints by flipping the label the Service selects on,

@@ -1,12 +1,13 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.ServiceMonitor;
+import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The agent's ServiceMonitor; desired state comes from {@link AgentServiceMonitor}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))

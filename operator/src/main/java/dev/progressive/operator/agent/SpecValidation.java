@@ -1,5 +1,9 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
+import dev.progressive.operator.api.Scaling;
+import dev.progressive.operator.api.Upstream;
 import dev.progressive.operator.common.SpecViolation;
 import java.util.ArrayList;
 import java.util.HashSet;

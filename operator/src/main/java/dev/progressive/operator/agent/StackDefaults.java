@@ -1,7 +1,9 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.stack.ObservabilityStack;
-import dev.progressive.operator.stack.StackTracing;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Tracing;
+import dev.progressive.operator.cluster.StackTracing;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.progressive.operator.cli;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.dev.LocalAgentProcesses;
 import dev.progressive.operator.dev.LocalAlertRules;
@@ -36,7 +37,7 @@ final class LocalRuntimeWelcome {
       out.printf("Not every agent is Ready after %ds; see the logs.%n", STARTUP.toSeconds());
     }
     var monitoring = prometheus
-        .map(url -> LocalMonitoring.start(client, processes.services(), url, webhook, tokenFile, tokenFile.resolveSibling("monitoring")))
+        .map(url -> LocalMonitoring.start(client, processes.services(), url, webhook, tokenFile, tokenFile.resolveSibling("monitoring"), ProgressiveOperator.generatedRules()))
         .orElse(null);
     printAgents(out, processes);
     if (monitoring != null) {

@@ -1,11 +1,11 @@
 package dev.progressive.operator.cli;
 
 import dev.progressive.operator.agent.AgentChildren;
-import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.agent.SpecValidation;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.cluster.NamespaceStack;
 import dev.progressive.operator.common.SpecViolation;
-import dev.progressive.operator.stack.NamespaceStack;
-import dev.progressive.operator.stack.ObservabilityStack;
 import dev.progressive.operator.stack.StackChildren;
 import dev.progressive.operator.stack.StackValidation;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,5 +1,8 @@
 package dev.progressive.operator.cluster;
 
+import dev.progressive.operator.api.DashboardSettings.Delivery;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.common.LabelSyntax;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,4 +13,12 @@ import java.util.Optional;
  * @param selectorLabels labels the cluster's Prometheus selects on; empty to discover them
  * @param grafanaInstance present when dashboards go to grafana-operator: the labels of its Grafana
  */
-public record StackPreferences(String stackName, Map<String, String> selectorLabels, Optional<Map<String, String>> grafanaInstance) {}
+public record StackPreferences(String stackName, Map<String, String> selectorLabels, Optional<Map<String, String>> grafanaInstance) {
+
+  public static StackPreferences of(ObservabilityStack stack) {
+    var dashboards = stack.getSpec().getDashboards();
+    return new StackPreferences(stack.getMetadata().getName(), LabelSyntax.valid(stack.getSpec().getPrometheus().getSelectorLabels()),
+        dashboards.getDelivery() == Delivery.GRAFANA_OPERATOR
+            ? Optional.of(LabelSyntax.valid(dashboards.getGrafanaInstanceLabels())) : Optional.empty());
+  }
+}

@@ -1,14 +1,12 @@
 package dev.progressive.operator.dev;
 
-import dev.progressive.operator.agent.AgentPrometheusRule;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.monitoring.Rule;
 import dev.progressive.operator.monitoring.RuleFile;
 import dev.progressive.operator.monitoring.RuleGroup;
 import dev.progressive.operator.monitoring.SystemAlertRules;
 import dev.progressive.operator.monitoring.SystemAlertSettings;
-import dev.progressive.operator.stack.ObservabilityStack;
-import dev.progressive.operator.stack.StackRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,16 +35,16 @@ public final class LocalAlertRules {
 
   private LocalAlertRules() {}
 
-  public static String yaml(Collection<ProgressiveAgent> agents, Collection<ObservabilityStack> stacks) {
+  public static String yaml(Collection<ProgressiveAgent> agents, Collection<ObservabilityStack> stacks, GeneratedRules generated) {
     var groups = new ArrayList<RuleGroup>();
     var namespaces = new TreeSet<String>();
     for (var agent : agents) {
       namespaces.add(agent.getMetadata().getNamespace());
-      groups.addAll(AgentPrometheusRule.rules(agent).groups());
+      groups.addAll(generated.agent().apply(agent).groups());
     }
     for (var stack : stacks) {
       namespaces.remove(stack.getMetadata().getNamespace());
-      groups.addAll(StackRules.rules(stack).groups());
+      groups.addAll(generated.stack().apply(stack).groups());
     }
     namespaces.forEach(namespace -> groups.addAll(SystemAlertRules.groups(SystemAlertSettings.withSeedThresholds(namespace))));
     return new RuleFile(groups.stream().map(LocalAlertRules::quicker).toList()).toYaml();

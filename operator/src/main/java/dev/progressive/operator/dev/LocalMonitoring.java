@@ -1,7 +1,7 @@
 package dev.progressive.operator.dev;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.stack.ObservabilityStack;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,11 +30,11 @@ public final class LocalMonitoring implements AutoCloseable {
 
   /** Starts both, their files under {@code directory}; fails naming the Debian package of a missing one. */
   public static LocalMonitoring start(KubernetesClient client, LocalServices services, URI prometheus,
-      URI operatorWebhook, Path webhookTokenFile, Path directory) {
+      URI operatorWebhook, Path webhookTokenFile, Path directory, GeneratedRules generated) {
     // Prometheus and Alertmanager resolve relative paths against their configuration file's directory.
     directory = directory.toAbsolutePath();
     var rules = LocalAlertRules.yaml(client.resources(ProgressiveAgent.class).inAnyNamespace().list().getItems(),
-        client.resources(ObservabilityStack.class).inAnyNamespace().list().getItems());
+        client.resources(ObservabilityStack.class).inAnyNamespace().list().getItems(), generated);
     var alertmanager = LocalAlertmanager.start(directory.resolve("alertmanager"), operatorWebhook, webhookTokenFile);
     try {
       return new LocalMonitoring(alertmanager,

@@ -1,9 +1,9 @@
 package dev.progressive.operator.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.IncidentSpec;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentSpec;
+import dev.progressive.operator.api.ProgressiveAgent;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,6 +1,9 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.StepAction;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

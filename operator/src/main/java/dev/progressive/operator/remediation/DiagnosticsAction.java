@@ -1,6 +1,9 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepRecord;
 import dev.progressive.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;

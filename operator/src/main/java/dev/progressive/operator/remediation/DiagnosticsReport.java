@@ -1,5 +1,6 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Incident;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;

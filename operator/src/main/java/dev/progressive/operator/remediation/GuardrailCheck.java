@@ -1,5 +1,9 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Guardrails;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.common.Durations;
 import java.time.Duration;
 import java.time.Instant;

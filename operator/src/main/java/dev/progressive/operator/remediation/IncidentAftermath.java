@@ -1,5 +1,9 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Guardrails;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.PlaybookSnapshot;
 import dev.progressive.operator.common.Durations;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,11 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.PlaybookSnapshot;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.common.StatusWriter;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

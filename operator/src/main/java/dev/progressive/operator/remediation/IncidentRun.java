@@ -1,11 +1,15 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.PlaybookSnapshot;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Step;
 import dev.progressive.operator.common.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 

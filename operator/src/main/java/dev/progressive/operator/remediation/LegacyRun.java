@@ -1,5 +1,9 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.PlaybookSnapshot;
+import dev.progressive.operator.api.RemediationPlaybook;
 import java.util.Optional;
 
 /**

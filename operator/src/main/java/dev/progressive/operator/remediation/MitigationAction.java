@@ -1,5 +1,8 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepRecord;
 import java.util.stream.Collectors;
 
 /**

@@ -1,6 +1,9 @@
 package dev.progressive.operator.remediation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.progressive.operator.api.Sink;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

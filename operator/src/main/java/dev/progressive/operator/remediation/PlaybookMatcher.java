@@ -1,5 +1,8 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentSpec;
+import dev.progressive.operator.api.RemediationPlaybook;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

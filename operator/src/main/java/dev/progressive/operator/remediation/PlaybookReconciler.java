@@ -1,5 +1,7 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.PlaybookStatus;
+import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.common.StatusWriter;

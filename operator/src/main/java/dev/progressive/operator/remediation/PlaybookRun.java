@@ -1,5 +1,10 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

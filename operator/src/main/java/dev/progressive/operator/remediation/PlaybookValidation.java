@@ -1,5 +1,9 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Guardrails;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.common.Durations;
 import dev.progressive.operator.common.SpecViolation;
 import java.util.ArrayList;

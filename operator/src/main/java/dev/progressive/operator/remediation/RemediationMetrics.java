@@ -1,5 +1,8 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,5 +1,6 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.StepRecord;
 import java.time.Duration;
 import java.util.Optional;
 

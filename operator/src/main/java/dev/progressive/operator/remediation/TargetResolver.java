@@ -1,14 +1,14 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.AgentType;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.ProgressiveAgent;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Finds the ProgressiveAgent an alert is about, from the labels Prometheus rules and exporters set. */
 public final class TargetResolver {

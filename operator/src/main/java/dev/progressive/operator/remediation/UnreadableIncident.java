@@ -1,5 +1,7 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.SpecViolation;
 import java.util.stream.Collectors;

@@ -1,6 +1,8 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepRecord;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.Durations;
 import java.time.Duration;

@@ -1,14 +1,15 @@
 package dev.progressive.operator.stack;
 
-import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Map;
 import java.util.function.Function;

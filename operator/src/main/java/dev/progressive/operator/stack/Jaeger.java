@@ -1,6 +1,8 @@
 package dev.progressive.operator.stack;
 
-import dev.progressive.operator.agent.RestrictedSecurity;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.cluster.StackTracing;
+import dev.progressive.operator.common.RestrictedSecurity;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -22,7 +24,7 @@ import java.util.Map;
 public final class Jaeger {
   static final String COMPONENT = "tracing";
   static final int OTLP_GRPC = 4317;
-  static final int OTLP_HTTP = 4318;
+  static final int OTLP_HTTP = StackTracing.JAEGER_OTLP_HTTP;
   static final int UI = 16686;
   /** The health_check extension of the Jaeger v2 default configuration. */
   static final int HEALTH = 13133;
@@ -30,7 +32,7 @@ public final class Jaeger {
   private Jaeger() {}
 
   public static String name(ObservabilityStack stack) {
-    return stack.getMetadata().getName() + "-jaeger";
+    return StackTracing.jaegerName(stack);
   }
 
   public static String queryUrl(ObservabilityStack stack) {

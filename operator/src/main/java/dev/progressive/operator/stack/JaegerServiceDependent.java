@@ -1,11 +1,12 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The stack's Jaeger Service; desired state comes from {@link Jaeger}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))

@@ -1,13 +1,12 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ObservabilityStackStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
-import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.Conditions;
-import dev.progressive.operator.common.LabelSyntax;
 import dev.progressive.operator.common.StatusWriter;
-import dev.progressive.operator.stack.DashboardSettings.Delivery;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.OperatorException;
@@ -64,13 +63,6 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
    * What a stack tells the monitoring discovery of its namespace. Labels the API server would refuse
    * are left out: the stack itself reports them as InvalidSpec, and its agents get only valid ones.
    */
-  public static StackPreferences preferences(ObservabilityStack stack) {
-    var dashboards = stack.getSpec().getDashboards();
-    return new StackPreferences(stack.getMetadata().getName(), LabelSyntax.valid(stack.getSpec().getPrometheus().getSelectorLabels()),
-        dashboards.getDelivery() == Delivery.GRAFANA_OPERATOR
-            ? Optional.of(LabelSyntax.valid(dashboards.getGrafanaInstanceLabels())) : Optional.empty());
-  }
-
   @Override
   public List<EventSource<?, ObservabilityStack>> prepareEventSources(EventSourceContext<ObservabilityStack> context) {
     return secrets.eventSources(context);
@@ -79,7 +71,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
   @Override
   public UpdateControl<ObservabilityStack> reconcile(ObservabilityStack stack, Context<ObservabilityStack> context) {
     var violations = StackValidation.validate(stack);
-    var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(preferences(stack)));
+    var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack)));
     if (violations.isEmpty()) {
       setup.store(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -96,7 +88,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
   public ErrorStatusUpdateControl<ObservabilityStack> updateErrorStatus(
       ObservabilityStack stack, Context<ObservabilityStack> context, Exception e) {
     try {
-      var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(preferences(stack)));
+      var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack)));
       report(stack, context, new StackStatus.Observation(List.of(), setup, jaeger(context), secrets.keysFor(stack), Optional.of(e)));
     } catch (KubernetesClientException | OperatorException conflict) {
       // The status moved on meanwhile; the retry that follows reports on the fresh copy.

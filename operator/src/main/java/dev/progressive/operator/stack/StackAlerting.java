@@ -1,11 +1,15 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.Remediation;
+import dev.progressive.operator.api.SecretKey;
+import dev.progressive.operator.cluster.AlertmanagerConfig;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.monitoring.AlertRouting;
 import dev.progressive.operator.monitoring.AlertmanagerConfigSpec;
+import dev.progressive.operator.monitoring.SecretRef;
 import dev.progressive.operator.monitoring.SeedAlertRouting;
-import dev.progressive.operator.cluster.AlertmanagerConfig;
 import java.util.Optional;
 
 /**
@@ -33,17 +37,21 @@ public final class StackAlerting {
       return Optional.empty();
     }
     var smtp = alerting.getSmtp();
-    var password = Optional.ofNullable(smtp.getPassword()).map(SecretKey::toRef).orElse(null);
+    var password = Optional.ofNullable(smtp.getPassword()).map(StackAlerting::ref).orElse(null);
     return Optional.of(SeedAlertRouting.routing(
         new AlertRouting.Smtp(smtp.getSmarthost(), smtp.getFrom(), smtp.getUsername(), password),
-        new SeedAlertRouting.Credentials(alerting.getSlackWebhook().toRef(), alerting.getPagerDuty().getMca().toRef(),
-            alerting.getPagerDuty().getSre().toRef()),
+        new SeedAlertRouting.Credentials(ref(alerting.getSlackWebhook()), ref(alerting.getPagerDuty().getMca()),
+            ref(alerting.getPagerDuty().getSre())),
         remediation(stack).orElse(null)));
   }
 
   private static Optional<AlertRouting.RemediationWebhook> remediation(ObservabilityStack stack) {
     return Optional.ofNullable(stack.getSpec().getRemediation())
         .filter(Remediation::getEnabled)
-        .map(r -> new AlertRouting.RemediationWebhook(r.getWebhookUrl(), r.getWebhookAuthSecret().toRef()));
+        .map(r -> new AlertRouting.RemediationWebhook(r.getWebhookUrl(), ref(r.getWebhookAuthSecret())));
+  }
+
+  private static SecretRef ref(SecretKey key) {
+    return new SecretRef(key.getName(), key.getKey());
   }
 }

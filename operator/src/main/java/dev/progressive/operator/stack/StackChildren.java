@@ -1,6 +1,9 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.StackPreferences;
+import dev.progressive.operator.cluster.StackTracing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,7 @@ public final class StackChildren {
   /** Keep in step with the dependents of {@link ObservabilityStackReconciler}, on a cluster with every monitoring API. */
   public static List<HasMetadata> desired(ObservabilityStack stack) {
     var setup = MonitoringSetup.withEveryApi(stack.getMetadata().getNamespace(),
-        Optional.of(ObservabilityStackReconciler.preferences(stack)));
+        Optional.of(StackPreferences.of(stack)));
     var children = new ArrayList<HasMetadata>();
     children.add(StackRules.desired(stack, setup));
     if (stack.getSpec().getAlerting() != null) {

@@ -1,5 +1,6 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.common.Labels;
 import java.util.LinkedHashMap;
 import java.util.Map;

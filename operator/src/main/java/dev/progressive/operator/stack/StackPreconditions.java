@@ -1,6 +1,8 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.StackTracing;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;

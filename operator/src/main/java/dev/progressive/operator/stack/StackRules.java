@@ -1,14 +1,15 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
+import dev.progressive.operator.cluster.PrometheusRule;
 import dev.progressive.operator.monitoring.RuleFile;
 import dev.progressive.operator.monitoring.RuleGroup;
 import dev.progressive.operator.monitoring.SloBurnRateRules;
 import dev.progressive.operator.monitoring.SloTarget;
 import dev.progressive.operator.monitoring.SystemAlertRules;
 import dev.progressive.operator.monitoring.SystemAlertSettings;
-import dev.progressive.operator.cluster.PrometheusRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 

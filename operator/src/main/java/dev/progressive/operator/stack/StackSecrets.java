@@ -2,6 +2,8 @@ package dev.progressive.operator.stack;
 
 import static dev.progressive.operator.common.Conditions.of;
 
+import dev.progressive.operator.api.ObservabilityStackSpec;
+import dev.progressive.operator.api.SecretKey;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,12 +3,15 @@ package dev.progressive.operator.stack;
 import static dev.progressive.operator.common.Conditions.READY;
 import static dev.progressive.operator.common.Conditions.of;
 
-import dev.progressive.operator.common.Conditions;
-import dev.progressive.operator.common.SpecViolation;
+import dev.progressive.operator.api.DashboardSettings.Delivery;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ObservabilityStackStatus;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
+import dev.progressive.operator.cluster.StackTracing;
+import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.Failures;
-import dev.progressive.operator.stack.DashboardSettings.Delivery;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;

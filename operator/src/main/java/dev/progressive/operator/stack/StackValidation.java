@@ -1,9 +1,14 @@
 package dev.progressive.operator.stack;
 
+import dev.progressive.operator.api.Alerting;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ObservabilityStackSpec;
+import dev.progressive.operator.api.SecretKey;
+import dev.progressive.operator.api.Sla;
+import dev.progressive.operator.api.TracingSettings.Backend;
 import dev.progressive.operator.common.LabelSyntax;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.monitoring.MetricContract;
-import dev.progressive.operator.stack.TracingSettings.Backend;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

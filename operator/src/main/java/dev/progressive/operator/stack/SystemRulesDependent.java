@@ -1,12 +1,13 @@
 package dev.progressive.operator.stack;
 
-import dev.progressive.operator.common.Labels;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.PrometheusRule;
+import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The namespace's system-wide PrometheusRule; desired state comes from {@link StackRules}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))

@@ -2,9 +2,12 @@ package dev.progressive.operator.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.IncidentStatus;
-import dev.progressive.operator.remediation.Mitigation;
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Scaling;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,9 @@ package dev.progressive.operator.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.Tracing;
+import dev.progressive.operator.api.Upstream;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RestrictedPodSecurityStandard;
 import io.fabric8.kubernetes.api.model.EnvVar;

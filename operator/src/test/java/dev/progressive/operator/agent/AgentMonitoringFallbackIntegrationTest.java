@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -1,12 +1,18 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.common.SpecViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.AlertThresholds;
+import dev.progressive.operator.api.Monitoring;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.Slo;
+import dev.progressive.operator.api.Tracing;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.cluster.PrometheusSelectors;
 import dev.progressive.operator.cluster.StackPreferences;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +97,7 @@ class AgentMonitoringObjectsTest {
 
   @Test
   void aStackFillsInOnlyTheTracingTheAgentLeavesOpen() {
-    var stack = new dev.progressive.operator.stack.ObservabilityStack();
+    var stack = new dev.progressive.operator.api.ObservabilityStack();
     stack.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("obs").withNamespace("team-a").build());
     var tracing = new Tracing();
     tracing.setSamplingRatio(0.5);

@@ -2,6 +2,7 @@ package dev.progressive.operator.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.AgentType;
 import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;

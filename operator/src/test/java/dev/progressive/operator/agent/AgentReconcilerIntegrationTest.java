@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -1,11 +1,14 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.common.SpecViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.FailureSamples;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;

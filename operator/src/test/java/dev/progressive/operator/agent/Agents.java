@@ -1,5 +1,8 @@
 package dev.progressive.operator.agent;
 
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /** Builds ProgressiveAgents for unit tests. */

@@ -1,8 +1,13 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.common.SpecViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
+import dev.progressive.operator.api.Scaling;
+import dev.progressive.operator.api.Tracing;
+import dev.progressive.operator.api.Upstream;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;

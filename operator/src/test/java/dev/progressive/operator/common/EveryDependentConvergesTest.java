@@ -3,23 +3,23 @@ package dev.progressive.operator.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.agent.AgentChildren;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.stack.StackChildren;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.dependent.DependentResourceSpec;
 import io.javaoperatorsdk.operator.processing.Controller;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import dev.progressive.operator.agent.AgentChildren;
-import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.cli.Manifests;
-import dev.progressive.operator.stack.ObservabilityStack;
-import dev.progressive.operator.stack.StackChildren;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** No child escapes convergence: java-operator-sdk's default matcher would keep what the operator no longer wants. */
 class EveryDependentConvergesTest {

@@ -2,12 +2,12 @@ package dev.progressive.operator.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.agent.AgentType;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.ProgressiveAgent;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The client reads our resources leniently: each problem is named with its path, never thrown. */
 class LenientReadingTest {

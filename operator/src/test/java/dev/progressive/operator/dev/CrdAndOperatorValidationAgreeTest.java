@@ -2,12 +2,12 @@ package dev.progressive.operator.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
 import dev.progressive.operator.agent.SpecValidation;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.remediation.PlaybookValidation;
-import dev.progressive.operator.remediation.RemediationPlaybook;
-import dev.progressive.operator.stack.ObservabilityStack;
 import dev.progressive.operator.stack.StackValidation;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;

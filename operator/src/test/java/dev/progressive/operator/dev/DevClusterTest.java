@@ -12,20 +12,20 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -123,6 +123,21 @@ class DevClusterTest {
     assertThat(client.resource(configMap("same-name", "team", "again")).create().getMetadata().getLabels())
         .containsEntry("team", "again");
     assertThat(client.namespaces().withName("indexed").get()).isNotNull();
+  }
+
+  @Test
+  void aDeleteByLabelSelectorDeletesOnlyTheObjectsItSelects() {
+    var client = cluster.client();
+    for (var holder : List.of("incident-a-1", "incident-b-2")) {
+      client.resource(new LeaseBuilder().withNewMetadata().withName("claim-" + holder).withNamespace("default")
+          .addToLabels("progressive.dev/claimed-by", holder).endMetadata().withNewSpec().withHolderIdentity(holder)
+          .endSpec().build()).create();
+    }
+
+    client.leases().withLabel("progressive.dev/claimed-by", "incident-a-1").delete();
+
+    assertThat(client.leases().list().getItems()).extracting(l -> l.getMetadata().getName())
+        .contains("claim-incident-b-2").doesNotContain("claim-incident-a-1");
   }
 
   @Test

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
-import dev.progressive.operator.stack.ObservabilityStack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,7 @@ class LocalMonitoringConfigTest {
   @Test
   void rulesAreTheGeneratedOnesOfAgentsAndStacksEvaluatedEachSecondWithShortFailureWindows() throws Exception {
     var rules = Files.writeString(dir.resolve("rules.yml"), LocalAlertRules.yaml(samples(ProgressiveAgent.class),
-        samples(ObservabilityStack.class)));
+        samples(ObservabilityStack.class), ProgressiveOperator.generatedRules()));
 
     assertThat(run(dir, SystemTool.require("promtool", "prometheus").toString(), "check", "rules", rules.toString()))
         .contains("SUCCESS");

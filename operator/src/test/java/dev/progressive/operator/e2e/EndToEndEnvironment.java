@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.Crds;
 import dev.progressive.operator.ProgressiveOperator;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.dev.DevCluster;
@@ -19,8 +21,6 @@ import dev.progressive.operator.dev.SystemTool;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.remediation.RemediationSettings;
-import dev.progressive.operator.remediation.RemediationPlaybook;
-import dev.progressive.operator.remediation.StepAction;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -72,7 +72,8 @@ final class EndToEndEnvironment implements AutoCloseable {
       applySamplesAndPlaybooks();
       await("every sample agent Ready").atMost(STARTUP).until(this::agentsReady);
       // Only now: a Prometheus watching the start-up would see agents that are not ready yet.
-      monitoring = remember(LocalMonitoring.start(client, processes.services(), prometheus, webhook, tokenFile, workDirectory));
+      monitoring = remember(LocalMonitoring.start(client, processes.services(), prometheus, webhook, tokenFile, workDirectory,
+          ProgressiveOperator.generatedRules()));
     } catch (RuntimeException | IOException | Error e) {
       close();
       throw e;

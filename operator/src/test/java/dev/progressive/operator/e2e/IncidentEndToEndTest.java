@@ -4,13 +4,13 @@ import static dev.progressive.operator.e2e.EndToEndEnvironment.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import dev.progressive.operator.dev.ChildProcesses;
 import dev.progressive.operator.dev.LocalAgentProcesses.Replica;
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.IncidentPhase;
-import dev.progressive.operator.remediation.Mitigation;
-import dev.progressive.operator.remediation.StepAction;
-import dev.progressive.operator.remediation.StepRecord;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.progressive.operator.Crds;
+import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.dev.DevCluster;
-import dev.progressive.operator.remediation.Incident;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,6 +5,9 @@ import static dev.progressive.operator.remediation.Incidents.playbook;
 import static dev.progressive.operator.remediation.Incidents.ran;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.RemediationPlaybook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

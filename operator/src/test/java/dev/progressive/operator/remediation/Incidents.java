@@ -1,8 +1,17 @@
 package dev.progressive.operator.remediation;
 
-import dev.progressive.operator.agent.AgentType;
-import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.agent.ProgressiveAgentSpec;
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.IncidentSpec;
+import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.PlaybookSpec;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.Trigger;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.HashMap;
 import java.util.List;

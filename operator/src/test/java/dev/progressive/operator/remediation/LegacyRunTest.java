@@ -2,6 +2,14 @@ package dev.progressive.operator.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.PlaybookSnapshot;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,10 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

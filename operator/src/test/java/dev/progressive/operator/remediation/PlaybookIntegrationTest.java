@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.agent.AgentDeployment;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.Mitigation;
+import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;

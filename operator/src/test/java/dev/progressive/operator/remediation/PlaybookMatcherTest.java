@@ -4,6 +4,7 @@ import static dev.progressive.operator.remediation.Incidents.incident;
 import static dev.progressive.operator.remediation.Incidents.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.Incident;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,11 @@ package dev.progressive.operator.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.Guardrails;
+import dev.progressive.operator.api.PlaybookSnapshot;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.Step;
+import dev.progressive.operator.api.StepAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

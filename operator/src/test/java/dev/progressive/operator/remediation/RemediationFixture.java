@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.PlaybookSpec;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;

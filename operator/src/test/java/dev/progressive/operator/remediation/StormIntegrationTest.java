@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

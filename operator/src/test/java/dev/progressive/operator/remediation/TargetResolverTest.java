@@ -3,13 +3,13 @@ package dev.progressive.operator.remediation;
 import static dev.progressive.operator.remediation.Incidents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.agent.AgentType;
+import dev.progressive.operator.api.AgentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TargetResolverTest {
-  private final List<dev.progressive.operator.agent.ProgressiveAgent> agents = List.of(
+  private final List<dev.progressive.operator.api.ProgressiveAgent> agents = List.of(
       agent("mca", AgentType.MCA), agent("npa-eu", AgentType.NPA), agent("npa-us", AgentType.NPA), agent("wpa", AgentType.WPA));
 
   @Test

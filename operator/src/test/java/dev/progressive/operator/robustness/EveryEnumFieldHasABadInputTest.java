@@ -2,10 +2,10 @@ package dev.progressive.operator.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.agent.ProgressiveAgent;
-import dev.progressive.operator.remediation.Incident;
-import dev.progressive.operator.remediation.RemediationPlaybook;
-import dev.progressive.operator.stack.ObservabilityStack;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RemediationPlaybook;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

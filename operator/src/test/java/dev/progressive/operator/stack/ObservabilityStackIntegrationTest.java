@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
-import dev.progressive.operator.agent.ProgressiveAgent;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.cluster.AlertmanagerConfig;
 import dev.progressive.operator.cluster.PrometheusRule;

@@ -1,6 +1,7 @@
 package dev.progressive.operator.stack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cli.Manifests;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

@@ -2,6 +2,8 @@ package dev.progressive.operator.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
@@ -58,7 +60,7 @@ class StackLabelValidationTest {
 
   @Test
   void agentsOfTheNamespaceGetOnlyTheValidLabels() {
-    var preferences = ObservabilityStackReconciler.preferences(stack("""
+    var preferences = StackPreferences.of(stack("""
         {"prometheus":{"selectorLabels":{"team":"platform","release":null}},
          "dashboards":{"delivery":"grafana-operator","grafanaInstanceLabels":{"dashboards":"grafana","bad key":"x"}}}"""));
     assertThat(preferences.selectorLabels()).containsExactlyEntriesOf(Map.of("team", "platform"));

@@ -2,11 +2,14 @@ package dev.progressive.operator.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.progressive.operator.api.DashboardSettings.Delivery;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.TracingSettings.Backend;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.StackPreferences;
+import dev.progressive.operator.cluster.StackTracing;
 import dev.progressive.operator.common.RestrictedPodSecurityStandard;
-import dev.progressive.operator.stack.DashboardSettings.Delivery;
-import dev.progressive.operator.stack.TracingSettings.Backend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +35,7 @@ class StackObjectsTest {
   @Test
   void systemRulesHoldTheSeedGroupsAndTheNamespaceSloWithTheSelectorLabels() {
     var setup = MonitoringSetup.withEveryApi("progressive-framework-v5",
-        Optional.of(ObservabilityStackReconciler.preferences(stack)));
+        Optional.of(StackPreferences.of(stack)));
     var rule = StackRules.desired(stack, setup);
     assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
     assertThat(StackRules.rules(stack).toYaml()).contains("SystemAvailabilityBelow99_9", "PodRestartLoop", "ErrorBudgetBurn");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.RecordedLogs;
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.AlertmanagerConfig;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -2,11 +2,15 @@ package dev.progressive.operator.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.common.SpecViolation;
+import dev.progressive.operator.api.DashboardSettings.Delivery;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ObservabilityStackSpec;
+import dev.progressive.operator.api.TracingSettings.Backend;
+import dev.progressive.operator.api.TracingSettings;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.Conditions;
-import dev.progressive.operator.stack.DashboardSettings.Delivery;
-import dev.progressive.operator.stack.TracingSettings.Backend;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
@@ -71,7 +75,7 @@ class StackOptionalSectionsTest {
     var stack = SampleStack.without(NS, section);
     assertThat(StackValidation.validate(stack.getSpec())).isEmpty();
     assertThat(StackChildren.desired(stack)).isNotEmpty();
-    var setup = MonitoringSetup.withEveryApi(NS, Optional.of(ObservabilityStackReconciler.preferences(stack)));
+    var setup = MonitoringSetup.withEveryApi(NS, Optional.of(StackPreferences.of(stack)));
     var status = StackStatus.desired(stack, new StackStatus.Observation(List.<SpecViolation>of(), setup, Optional.empty(), Map.of(),
         Optional.empty()));
     assertThat(status.getConditions()).extracting(c -> c.getType())

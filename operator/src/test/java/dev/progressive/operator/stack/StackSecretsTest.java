@@ -3,7 +3,11 @@ package dev.progressive.operator.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ObservabilityStackStatus;
+import dev.progressive.operator.api.SecretKey;
 import dev.progressive.operator.cluster.MonitoringSetup;
+import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.FailureSamples;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -104,7 +108,7 @@ class StackSecretsTest {
   }
 
   private ObservabilityStackStatus status(Map<String, Set<String>> secrets, Optional<Exception> failure) {
-    var setup = MonitoringSetup.withEveryApi(NS, Optional.of(ObservabilityStackReconciler.preferences(stack)));
+    var setup = MonitoringSetup.withEveryApi(NS, Optional.of(StackPreferences.of(stack)));
     var readyJaeger = new DeploymentBuilder(Jaeger.deployment(stack)).withNewStatus().withReadyReplicas(1).endStatus().build();
     return StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.of(readyJaeger), secrets, failure));
   }

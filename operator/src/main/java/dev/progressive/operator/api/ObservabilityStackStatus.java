@@ -1,0 +1,40 @@
+package dev.progressive.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ObservabilityStackStatus {
+  @JsonPropertyDescription("Ready, one condition per component (Rules, Alerting, Dashboards, Logging, Tracing) and SecretsResolved.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("The OTLP endpoint agents in the namespace export traces to, unless their own spec names one.")
+  private String tracingEndpoint;
+
+  public List<Condition> getConditions() { return conditions; }
+  public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+  public Long getObservedGeneration() { return observedGeneration; }
+  public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+  public String getTracingEndpoint() { return tracingEndpoint; }
+  public void setTracingEndpoint(String tracingEndpoint) { this.tracingEndpoint = tracingEndpoint; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ObservabilityStackStatus s
+        && Objects.equals(conditions, s.conditions)
+        && Objects.equals(observedGeneration, s.observedGeneration)
+        && Objects.equals(tracingEndpoint, s.tracingEndpoint);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(conditions, observedGeneration, tracingEndpoint);
+  }
+}
