@@ -40,7 +40,7 @@ class StormHandOverIntegrationTest {
         long undecided = alerts.stream().map(f::stored)
             .filter(i -> i.getStatus() == null || i.getStatus().getPhase() == null).count();
         assertThat(undecided).as("Incidents left for the stand-by to decide").isPositive();
-        StormIntegrationTest.assertExactlyOneActs(f, alerts, false);
+        StormIntegrationTest.assertExactlyOneActs(f, alerts);
       } finally {
         standBy.stop();
       }

@@ -76,16 +76,11 @@ class StormIntegrationTest {
         .toList();
   }
 
-  /** Answers the one Incident that ran, once every Incident has decided and the actor's steps ran. */
-  static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts) {
-    return assertExactlyOneActs(f, alerts, true);
-  }
-
   /**
-   * {@code namesTheActor}: whether every suppressed Incident names the one that acted. Across a leader
-   * hand-over one in several runs names an Incident that held the agent and gave it back without acting.
+   * Answers the one Incident that ran, once every Incident has decided and the actor's steps ran; every
+   * other names it as the holder of the agent.
    */
-  static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts, boolean namesTheActor) {
+  static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts) {
     await().atMost(Duration.ofSeconds(60)).until(() -> alerts.stream().map(f::stored)
         .allMatch(i -> i.getStatus() != null && i.getStatus().getPhase() != null && i.getStatus().getPhase() != IncidentPhase.Detected));
     var incidents = alerts.stream().map(f::stored).toList();
@@ -96,12 +91,10 @@ class StormIntegrationTest {
     assertThat(incidents).filteredOn(i -> i != actor).allSatisfy(i -> {
       assertThat(i.getStatus().getReason()).isEqualTo(Detection.RESOURCE_BUSY);
       assertThat(i.getStatus().getMessage()).contains(" holds agent ");
-      if (namesTheActor) {
-        assertThat(i.getStatus().getMessage()).as("the holder named, and what became of it: %s", incidents.stream()
-                .filter(other -> i.getStatus().getMessage().contains(other.getMetadata().getName() + " "))
-                .map(other -> other.getStatus().getReason() + ": " + other.getStatus().getMessage()).toList())
-            .contains("Incident " + name);
-      }
+      assertThat(i.getStatus().getMessage()).as("the holder named, and what became of it: %s", incidents.stream()
+              .filter(other -> i.getStatus().getMessage().contains(other.getMetadata().getName() + " "))
+              .map(other -> other.getStatus().getReason() + ": " + other.getStatus().getMessage()).toList())
+          .contains("Incident " + name);
     });
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
         assertThat(f.stepsRun(actor)).contains(StepAction.DIAGNOSTICS, StepAction.NOTIFY));
