@@ -65,11 +65,12 @@ public final class ProgressiveOperator {
             settings.leaderIdentity().orElse(null)));
       }
     });
-    var discovery = new MonitoringDiscovery(client, Clock.systemUTC());
-    operator.register(new AgentReconciler(Clock.systemUTC(), discovery), c -> watch(c, settings));
-    operator.register(new ObservabilityStackReconciler(Clock.systemUTC(), discovery), c -> watch(c, settings));
-    operator.register(new PlaybookReconciler(Clock.systemUTC()), c -> watch(c, settings));
-    operator.register(new IncidentReconciler(Clock.systemUTC(), settings.remediation(), registry), c -> watch(c, settings));
+    var clock = Clock.systemUTC();
+    var discovery = new MonitoringDiscovery(client, clock);
+    operator.register(new AgentReconciler(clock, discovery), c -> watch(c, settings));
+    operator.register(new ObservabilityStackReconciler(clock, discovery), c -> watch(c, settings));
+    operator.register(new PlaybookReconciler(clock), c -> watch(c, settings));
+    operator.register(new IncidentReconciler(clock, settings.remediation(), registry), c -> watch(c, settings));
     return operator;
   }
 

@@ -6,17 +6,11 @@ import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
-import dev.progressive.operator.cluster.MonitoringSetup;
-import dev.progressive.operator.cluster.NamespaceStack;
-import dev.progressive.operator.cluster.StackPreferences;
-import dev.progressive.operator.common.Conditions;
-import dev.progressive.operator.common.EventRecorder;
 import dev.progressive.operator.common.Labels;
-import dev.progressive.operator.common.StatusWriter;
+import dev.progressive.operator.common.RecordingDependent;
+import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -57,13 +51,14 @@ import java.util.stream.Collectors;
 public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public static final String NAME = "progressiveagent";
 
-  private final Conditions conditions;
   private final Clock clock;
+  private final StatusRecorder<ProgressiveAgentStatus> status;
   private final MonitoringDiscovery discovery;
 
   public AgentReconciler(Clock clock, MonitoringDiscovery discovery) {
     this.clock = clock;
-    this.conditions = new Conditions(clock);
+    this.status = new StatusRecorder<>(clock, ProgressiveAgentStatus::new,
+        ready -> "True".equals(ready.getStatus()) || AgentStatus.REASON_NOT_READY.equals(ready.getReason()));
     this.discovery = discovery;
   }
 
@@ -100,71 +95,30 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   @Override
   public UpdateControl<ProgressiveAgent> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
     var violations = SpecValidation.validate(agent);
-    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class));
-    var monitoring = monitoring(agent, context);
+    var plan = AgentPlan.of(agent, context, discovery);
     if (violations.isEmpty()) {
-      monitoring.store(context);
+      plan.store(context);
+      RecordingDependent.useClock(context, clock);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      quarantine(context, mitigations);
+      quarantine(context, plan.mitigations());
     }
-    report(agent, context, new AgentStatus.Observation(
-        violations, context.getSecondaryResource(Deployment.class), mitigations, monitoring, Optional.empty()));
+    status.record(agent, context, AgentStatus.desired(agent, new AgentStatus.Observation(
+        violations, context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), Optional.empty())));
     // Monitoring APIs and Prometheus selectors change without an event reaching us: look again.
     return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
-  }
-
-  private MonitoringSetup monitoring(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
-    var namespace = agent.getMetadata().getNamespace();
-    return discovery.setupFor(namespace,
-        NamespaceStack.of(context, namespace).map(StackPreferences::of));
   }
 
   private static void quarantine(Context<ProgressiveAgent> context, ActiveMitigations mitigations) {
     PodQuarantine.apply(context.getClient(), PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine()));
   }
 
-  /**
-   * java-operator-sdk has logged {@code e} with its stack trace and retries; the status says on one
-   * line what failed ({@link dev.progressive.operator.common.Failures}).
-   */
   @Override
   public ErrorStatusUpdateControl<ProgressiveAgent> updateErrorStatus(
       ProgressiveAgent agent, Context<ProgressiveAgent> context, Exception e) {
-    try {
-      report(agent, context, new AgentStatus.Observation(List.of(),
-          context.getSecondaryResource(Deployment.class),
-          ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)), monitoring(agent, context), Optional.of(e)));
-    } catch (KubernetesClientException | OperatorException conflict) {
-      // The status moved on meanwhile; the retry that follows reports on the fresh copy.
-    }
-    return ErrorStatusUpdateControl.noStatusUpdate();
-  }
-
-  /** Writes the status only when it says something new, and tells readers when Ready changes why. */
-  private void report(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentStatus.Observation seen) {
-    var previous = Optional.ofNullable(agent.getStatus()).orElseGet(ProgressiveAgentStatus::new);
-    var next = AgentStatus.desired(agent, seen);
-    next.setConditions(conditions.merge(previous.getConditions(), next.getConditions(), agent));
-    if (next.equals(previous)) {
-      return;
-    }
-    agent.setStatus(next);
-    StatusWriter.write(agent, context);
-    recordReadyChange(agent, context, previous, next);
-  }
-
-  private void recordReadyChange(
-      ProgressiveAgent agent, Context<ProgressiveAgent> context, ProgressiveAgentStatus before, ProgressiveAgentStatus after) {
-    var was = Conditions.find(before.getConditions(), Conditions.READY).map(c -> c.getReason()).orElse(null);
-    var ready = Conditions.find(after.getConditions(), Conditions.READY).orElseThrow();
-    if (ready.getReason().equals(was)) {
-      return;
-    }
-    var events = new EventRecorder(context.getClient(), clock);
-    if ("True".equals(ready.getStatus()) || AgentStatus.REASON_NOT_READY.equals(ready.getReason())) {
-      events.normal(agent, ready.getReason(), ready.getMessage());
-    } else {
-      events.warning(agent, ready.getReason(), ready.getMessage());
-    }
+    return status.recordFailure(agent, context, () -> {
+      var plan = AgentPlan.of(agent, context, discovery);
+      return AgentStatus.desired(agent, new AgentStatus.Observation(List.of(),
+          context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), Optional.of(e)));
+    });
   }
 }

@@ -1,9 +1,9 @@
 package dev.progressive.operator.agent;
 
-import static dev.progressive.operator.common.Conditions.AVAILABLE;
-import static dev.progressive.operator.common.Conditions.DEGRADED;
+import static dev.progressive.operator.api.ProgressiveAgentStatus.AVAILABLE;
+import static dev.progressive.operator.api.ProgressiveAgentStatus.DEGRADED;
+import static dev.progressive.operator.api.ProgressiveAgentStatus.REMEDIATING;
 import static dev.progressive.operator.common.Conditions.READY;
-import static dev.progressive.operator.common.Conditions.REMEDIATING;
 import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.api.ProgressiveAgent;

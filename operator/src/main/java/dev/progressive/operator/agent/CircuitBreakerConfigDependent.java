@@ -1,6 +1,5 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
@@ -18,6 +17,6 @@ public class CircuitBreakerConfigDependent extends RecordingDependent<ConfigMap,
 
   @Override
   protected ConfigMap desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
-    return CircuitBreakerConfig.desired(agent, ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)));
+    return CircuitBreakerConfig.desired(agent, AgentPlan.in(context).mitigations());
   }
 }

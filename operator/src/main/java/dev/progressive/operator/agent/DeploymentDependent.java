@@ -1,8 +1,6 @@
 package dev.progressive.operator.agent;
 
-import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ProgressiveAgent;
-import dev.progressive.operator.cluster.NamespaceStack;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -22,8 +20,7 @@ public class DeploymentDependent extends RecordingDependent<Deployment, Progress
     var stamped = context.getSecondaryResource(Deployment.class)
         .map(d -> d.getSpec().getTemplate().getMetadata().getAnnotations())
         .map(annotations -> annotations.get(AgentDeployment.RESTARTED_AT));
-    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)).keepingRestart(stamped);
-    var stack = NamespaceStack.of(context, agent.getMetadata().getNamespace());
-    return AgentDeployment.desired(StackDefaults.applied(agent, stack), mitigations);
+    var plan = AgentPlan.in(context);
+    return AgentDeployment.desired(StackDefaults.applied(agent, plan.stack()), plan.mitigations().keepingRestart(stamped));
   }
 }

@@ -1,6 +1,6 @@
 package dev.progressive.operator.agent;
 
-import static dev.progressive.operator.common.Conditions.MONITORED;
+import static dev.progressive.operator.api.ProgressiveAgentStatus.MONITORED;
 import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.api.ProgressiveAgent;

@@ -2,13 +2,13 @@ package dev.progressive.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.progressive.operator.common.ConditionedStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ObservabilityStackStatus {
+public class ObservabilityStackStatus implements ConditionedStatus {
   @JsonPropertyDescription("Ready, one condition per component (Rules, Alerting, Dashboards, Logging, Tracing) and SecretsResolved.")
   private List<Condition> conditions = new ArrayList<>();
 
@@ -24,17 +24,4 @@ public class ObservabilityStackStatus {
   public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
   public String getTracingEndpoint() { return tracingEndpoint; }
   public void setTracingEndpoint(String tracingEndpoint) { this.tracingEndpoint = tracingEndpoint; }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ObservabilityStackStatus s
-        && Objects.equals(conditions, s.conditions)
-        && Objects.equals(observedGeneration, s.observedGeneration)
-        && Objects.equals(tracingEndpoint, s.tracingEndpoint);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(conditions, observedGeneration, tracingEndpoint);
-  }
 }

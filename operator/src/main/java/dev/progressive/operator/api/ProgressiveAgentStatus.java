@@ -2,13 +2,19 @@ package dev.progressive.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.progressive.operator.common.ConditionedStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ProgressiveAgentStatus {
+public class ProgressiveAgentStatus implements ConditionedStatus {
+  /** The agent's conditions besides Ready. */
+  public static final String AVAILABLE = "Available";
+  public static final String DEGRADED = "Degraded";
+  public static final String REMEDIATING = "Remediating";
+  public static final String MONITORED = "Monitored";
+
   @JsonPropertyDescription("Ready, Available, Degraded and Remediating, following the Kubernetes API conventions.")
   private List<Condition> conditions = new ArrayList<>();
 
@@ -39,20 +45,4 @@ public class ProgressiveAgentStatus {
   public List<String> getActiveMitigations() { return activeMitigations; }
   public void setActiveMitigations(List<String> activeMitigations) { this.activeMitigations = activeMitigations; }
   public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ProgressiveAgentStatus s
-        && Objects.equals(conditions, s.conditions)
-        && Objects.equals(observedGeneration, s.observedGeneration)
-        && Objects.equals(replicas, s.replicas)
-        && Objects.equals(readyReplicas, s.readyReplicas)
-        && Objects.equals(endpoint, s.endpoint)
-        && Objects.equals(activeMitigations, s.activeMitigations);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(conditions, observedGeneration, replicas, readyReplicas, endpoint, activeMitigations);
-  }
 }

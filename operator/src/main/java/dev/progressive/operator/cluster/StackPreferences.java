@@ -15,6 +15,10 @@ import java.util.Optional;
  */
 public record StackPreferences(String stackName, Map<String, String> selectorLabels, Optional<Map<String, String>> grafanaInstance) {
 
+  /**
+   * What a stack tells the monitoring discovery of its namespace. Labels the API server would refuse
+   * are left out: the stack itself reports them as InvalidSpec, and its agents get only valid ones.
+   */
   public static StackPreferences of(ObservabilityStack stack) {
     var dashboards = stack.getSpec().getDashboards();
     return new StackPreferences(stack.getMetadata().getName(), LabelSyntax.valid(stack.getSpec().getPrometheus().getSelectorLabels()),

@@ -17,11 +17,8 @@ import java.util.Optional;
  * produces an identical status and therefore no write.
  */
 public final class Conditions {
+  /** The condition every resource of the project has; the others are each type's own (its status class). */
   public static final String READY = "Ready";
-  public static final String AVAILABLE = "Available";
-  public static final String DEGRADED = "Degraded";
-  public static final String REMEDIATING = "Remediating";
-  public static final String MONITORED = "Monitored";
 
   /** The reasons every resource of the project shares: its spec is wrong, or applying it failed. */
   public static final String INVALID_SPEC = "InvalidSpec";

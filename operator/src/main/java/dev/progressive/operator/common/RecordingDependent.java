@@ -10,6 +10,8 @@ import java.time.Clock;
  */
 public abstract class RecordingDependent<R extends HasMetadata, P extends HasMetadata> extends ConvergingDependent<R, P> {
 
+  private static final String CLOCK = "clock";
+
   protected RecordingDependent(Class<R> resourceType) {
     super(resourceType);
   }
@@ -30,7 +32,13 @@ public abstract class RecordingDependent<R extends HasMetadata, P extends HasMet
     return updated;
   }
 
+  /** Hands the reconciler's clock to its dependents, which date their Events by it. */
+  public static void useClock(Context<?> context, Clock clock) {
+    context.managedWorkflowAndDependentResourceContext().put(CLOCK, clock);
+  }
+
   private static EventRecorder events(Context<?> context) {
-    return new EventRecorder(context.getClient(), Clock.systemUTC());
+    return new EventRecorder(context.getClient(),
+        context.managedWorkflowAndDependentResourceContext().getMandatory(CLOCK, Clock.class));
   }
 }

@@ -5,11 +5,9 @@ import dev.progressive.operator.api.ObservabilityStackStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.cluster.StackPreferences;
-import dev.progressive.operator.common.Conditions;
-import dev.progressive.operator.common.StatusWriter;
+import dev.progressive.operator.common.RecordingDependent;
+import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -50,19 +48,17 @@ import java.util.Optional;
 public class ObservabilityStackReconciler implements Reconciler<ObservabilityStack> {
   public static final String NAME = "observabilitystack";
 
-  private final Conditions conditions;
+  private final Clock clock;
+  private final StatusRecorder<ObservabilityStackStatus> status;
   private final MonitoringDiscovery discovery;
   private final ReferencedSecrets secrets = new ReferencedSecrets();
 
   public ObservabilityStackReconciler(Clock clock, MonitoringDiscovery discovery) {
-    this.conditions = new Conditions(clock);
+    this.clock = clock;
+    this.status = new StatusRecorder<>(clock, ObservabilityStackStatus::new, ready -> "True".equals(ready.getStatus()));
     this.discovery = discovery;
   }
 
-  /**
-   * What a stack tells the monitoring discovery of its namespace. Labels the API server would refuse
-   * are left out: the stack itself reports them as InvalidSpec, and its agents get only valid ones.
-   */
   @Override
   public List<EventSource<?, ObservabilityStack>> prepareEventSources(EventSourceContext<ObservabilityStack> context) {
     return secrets.eventSources(context);
@@ -74,40 +70,23 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
     var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack)));
     if (violations.isEmpty()) {
       setup.store(context);
+      RecordingDependent.useClock(context, clock);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
-    report(stack, context, new StackStatus.Observation(violations, setup, jaeger(context), secrets.keysFor(stack), Optional.empty()));
+    status.record(stack, context, StackStatus.desired(stack,
+        new StackStatus.Observation(violations, setup, jaeger(context), secrets.keysFor(stack), Optional.empty())));
     return UpdateControl.<ObservabilityStack>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
   }
 
-  /**
-   * java-operator-sdk has logged {@code e} with its stack trace and retries; the status says on one
-   * line what failed ({@link dev.progressive.operator.common.Failures}).
-   */
   @Override
   public ErrorStatusUpdateControl<ObservabilityStack> updateErrorStatus(
       ObservabilityStack stack, Context<ObservabilityStack> context, Exception e) {
-    try {
-      var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack)));
-      report(stack, context, new StackStatus.Observation(List.of(), setup, jaeger(context), secrets.keysFor(stack), Optional.of(e)));
-    } catch (KubernetesClientException | OperatorException conflict) {
-      // The status moved on meanwhile; the retry that follows reports on the fresh copy.
-    }
-    return ErrorStatusUpdateControl.noStatusUpdate();
+    return status.recordFailure(stack, context, () -> StackStatus.desired(stack, new StackStatus.Observation(List.of(),
+        discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack))),
+        jaeger(context), secrets.keysFor(stack), Optional.of(e))));
   }
 
   private static Optional<Deployment> jaeger(Context<ObservabilityStack> context) {
     return context.getSecondaryResource(Deployment.class);
-  }
-
-  /** Writes the status only when it says something new. */
-  private void report(ObservabilityStack stack, Context<ObservabilityStack> context, StackStatus.Observation seen) {
-    var previous = Optional.ofNullable(stack.getStatus()).orElseGet(ObservabilityStackStatus::new);
-    var next = StackStatus.desired(stack, seen);
-    next.setConditions(conditions.merge(previous.getConditions(), next.getConditions(), stack));
-    if (!next.equals(previous)) {
-      stack.setStatus(next);
-      StatusWriter.write(stack, context);
-    }
   }
 }

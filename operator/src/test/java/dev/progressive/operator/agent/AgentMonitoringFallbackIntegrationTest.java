@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.api.AgentType;
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -23,7 +24,7 @@ class AgentMonitoringFallbackIntegrationTest {
       client.resource(agent).create();
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         var status = client.resources(ProgressiveAgent.class).inNamespace("plain").withName("bma").get().getStatus();
-        var monitored = Conditions.find(status == null ? null : status.getConditions(), Conditions.MONITORED).orElseGet(Condition::new);
+        var monitored = Conditions.find(status == null ? null : status.getConditions(), ProgressiveAgentStatus.MONITORED).orElseGet(Condition::new);
         assertThat(monitored.getStatus()).isEqualTo("False");
         assertThat(monitored.getReason()).isEqualTo("Fallback");
         assertThat(monitored.getMessage()).contains("prometheus.io/scrape", "render --plain-prometheus", "ConfigMap bma-dashboard");

@@ -11,6 +11,7 @@ import dev.progressive.operator.api.Monitoring;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.ObservabilityStackSpec;
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.api.TracingSettings.Backend;
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.OptionalApi;
@@ -146,7 +147,7 @@ class AgentMonitoringIntegrationTest {
 
   private static Condition monitored(String namespace, String name) {
     var agent = client.resources(ProgressiveAgent.class).inNamespace(namespace).withName(name).get();
-    return Conditions.find(agent.getStatus() == null ? null : agent.getStatus().getConditions(), Conditions.MONITORED)
+    return Conditions.find(agent.getStatus() == null ? null : agent.getStatus().getConditions(), ProgressiveAgentStatus.MONITORED)
         .orElseGet(Condition::new);
   }
 

@@ -25,8 +25,8 @@ class AgentStatusTest {
     var status = AgentStatus.desired(agent, seen(deployment(2, 2, 1L)));
     assertThat(condition(status, Conditions.READY)).extracting("status", "reason", "message")
         .containsExactly("True", AgentStatus.REASON_READY, "2/2 replicas ready");
-    assertThat(condition(status, Conditions.AVAILABLE).getStatus()).isEqualTo("True");
-    assertThat(condition(status, Conditions.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(condition(status, ProgressiveAgentStatus.AVAILABLE).getStatus()).isEqualTo("True");
+    assertThat(condition(status, ProgressiveAgentStatus.DEGRADED).getStatus()).isEqualTo("False");
     assertThat(status.getReadyReplicas()).isEqualTo(2);
     assertThat(status.getObservedGeneration()).isEqualTo(3L);
     assertThat(status.getEndpoint()).isEqualTo("http://npa.team-a.svc:8080");
@@ -44,7 +44,7 @@ class AgentStatusTest {
   void noReadyReplicaIsNotAvailable() {
     var status = AgentStatus.desired(agent, seen(deployment(2, 0, 1L)));
     assertThat(condition(status, Conditions.READY).getMessage()).isEqualTo("0/2 replicas ready");
-    assertThat(condition(status, Conditions.AVAILABLE).getStatus()).isEqualTo("False");
+    assertThat(condition(status, ProgressiveAgentStatus.AVAILABLE).getStatus()).isEqualTo("False");
   }
 
   @Test
@@ -52,7 +52,7 @@ class AgentStatusTest {
     var deployment = new DeploymentBuilder(deployment(2, 1, 1L)).editStatus()
         .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
         .withMessage("ReplicaSet has timed out progressing").endCondition().endStatus().build();
-    assertThat(condition(AgentStatus.desired(agent, seen(deployment)), Conditions.DEGRADED))
+    assertThat(condition(AgentStatus.desired(agent, seen(deployment)), ProgressiveAgentStatus.DEGRADED))
         .extracting("status", "reason").containsExactly("True", "ProgressDeadlineExceeded");
   }
 
@@ -62,7 +62,7 @@ class AgentStatusTest {
         Optional.of(new IllegalStateException("forbidden: deployments.apps")));
     var status = AgentStatus.desired(agent, failed);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Conditions.RECONCILE_FAILED);
-    assertThat(condition(status, Conditions.DEGRADED).getMessage()).contains("forbidden: deployments.apps");
+    assertThat(condition(status, ProgressiveAgentStatus.DEGRADED).getMessage()).contains("forbidden: deployments.apps");
   }
 
   @Test
@@ -70,7 +70,7 @@ class AgentStatusTest {
     var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
         Optional.of(FailureSamples.workflowFailure()));
     var status = AgentStatus.desired(agent, failed);
-    for (var type : List.of(Conditions.READY, Conditions.DEGRADED)) {
+    for (var type : List.of(Conditions.READY, ProgressiveAgentStatus.DEGRADED)) {
       assertThat(condition(status, type).getMessage()).as(type).doesNotContain("\n", "\tat ", "Exception(s)")
           .contains("dashboards-configmap: 409 AlreadyExists");
     }
