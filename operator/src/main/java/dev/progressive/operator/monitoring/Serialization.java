@@ -1,5 +1,6 @@
 package dev.progressive.operator.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The YAML and JSON writers of everything this package generates. */
@@ -26,8 +26,12 @@ final class Serialization {
   private Serialization() {}
 
   static String yaml(Object value) {
+    return write(YAML, value);
+  }
+
+  static String write(ObjectMapper mapper, Object value) {
     try {
-      return YAML.writeValueAsString(value);
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -35,23 +39,34 @@ final class Serialization {
 
   /** The plain map form that a Kubernetes client puts into a custom resource's {@code spec}. */
   static Map<String, Object> asMap(Object value) {
-    return JSON.convertValue(value, new TypeReference<>() {});
+    return asMap(JSON, value);
+  }
+
+  static Map<String, Object> asMap(ObjectMapper mapper, Object value) {
+    return mapper.convertValue(value, new TypeReference<>() {});
   }
 
   /**
-   * A map from alternating keys and values in that order, leaving out null values and empty
-   * collections. Ordered, unlike {@code Map.of}, so that the same input gives the same bytes.
+   * A copy of {@code mapper} that leaves out null properties and empty collections and maps. Unlike
+   * {@link JsonInclude.Include#NON_EMPTY} it keeps an empty string, as the input gave it.
    */
-  static Map<String, Object> fields(Object... keysAndValues) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      Object value = keysAndValues[i + 1];
-      boolean empty = value == null || value instanceof Collection<?> c && c.isEmpty()
+  static ObjectMapper leavingOutAbsent(ObjectMapper mapper) {
+    return mapper.copy().setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, Absent.class, null));
+  }
+
+  /** The filter of {@link JsonInclude.Include#CUSTOM}: a value equal to it is left out. */
+  private static final class Absent {
+
+    @Override
+    public boolean equals(Object value) {
+      return value == null || value instanceof Collection<?> c && c.isEmpty()
           || value instanceof Map<?, ?> m && m.isEmpty();
-      if (!empty) {
-        fields.put((String) keysAndValues[i], value);
-      }
     }
-    return fields;
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
   }
 }

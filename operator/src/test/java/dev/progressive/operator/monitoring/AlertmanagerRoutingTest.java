@@ -158,6 +158,20 @@ class AlertmanagerRoutingTest {
   }
 
   @Test
+  void bothShapesKeepAnEmptyStringAndLeaveOutEmptyLists() throws IOException {
+    AlertRouting seed = seed(false);
+    AlertRouting routing = new AlertRouting(new Smtp("smtp.gmail.com:587", "alerts@progressive-framework.com", "",
+        SMTP_PASSWORD), seed.root(), seed.routes(), seed.receivers(), seed.inhibitions(), null);
+    JsonNode file = Serialization.YAML.readTree(AlertmanagerFile.yaml(routing, dir));
+    JsonNode spec = Serialization.JSON.valueToTree(AlertmanagerConfigSpec.spec(routing));
+
+    assertThat(file.at("/global/smtp_auth_username").isTextual()).isTrue();
+    assertThat(spec.at("/receivers/0/emailConfigs/0/authUsername").isTextual()).isTrue();
+    assertThat(file.at("/route/matchers").isMissingNode()).isTrue();
+    assertThat(spec.at("/route/matchers").isMissingNode()).isTrue();
+  }
+
+  @Test
   void routingRejectsARouteToAnUnknownReceiver() {
     AlertRouting seed = seed(false);
     List<Route> routes = Stream.concat(seed.routes().stream(),
