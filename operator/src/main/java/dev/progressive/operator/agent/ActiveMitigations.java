@@ -21,10 +21,7 @@ public record ActiveMitigations(List<Held> active, Optional<String> lastRestart)
   /** A mitigation and the Incident that holds it. */
   public record Held(String incident, Mitigation mitigation) {
     public String describe() {
-      var what = mitigation.getType() == Mitigation.Type.scale
-          ? "scale to " + mitigation.getReplicas() + " replicas"
-          : mitigation.getType().name();
-      return what + " (Incident " + incident + ")";
+      return mitigation.getType().held(mitigation.getReplicas()) + " (Incident " + incident + ")";
     }
   }
 

@@ -11,7 +11,31 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Mitigation {
-  public enum Type { scale, circuitBreaker, quarantine, restart }
+  /** The kinds of mitigation, each with what a step asks for and what an agent's status says it holds. */
+  public enum Type {
+    scale("scale to %d replicas (within scaling.maxReplicas)", "scale to %d replicas"),
+    circuitBreaker("open the circuit breaker", "circuitBreaker"),
+    quarantine("take unhealthy pods out of the Service", "quarantine"),
+    restart("restart the pods", "restart");
+
+    private final String asked;
+    private final String held;
+
+    Type(String asked, String held) {
+      this.asked = asked;
+      this.held = held;
+    }
+
+    /** What a step of this kind asks, as its dry run and its record say it. */
+    public String asked(Integer replicas) {
+      return asked.formatted(replicas);
+    }
+
+    /** The mitigation as an agent's status lists it. */
+    public String held(Integer replicas) {
+      return held.formatted(replicas);
+    }
+  }
 
   @JsonPropertyDescription("What is asked: scale, circuitBreaker (open), quarantine (unhealthy pods out of traffic) or restart.")
   private Type type;

@@ -3,7 +3,6 @@ package dev.progressive.operator.remediation;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RemediationPlaybook;
-import dev.progressive.operator.api.StepAction;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +76,6 @@ final class Detection {
   /** A step without agentTypes acts on the alert's own agent, so the alert must name one. */
   private static boolean needsTarget(RemediationPlaybook playbook) {
     return playbook.getSpec().getSteps().stream().anyMatch(step -> step.getAgentTypes().isEmpty()
-        && step.getAction() != StepAction.NOTIFY && step.getAction() != StepAction.ESCALATE
-        && step.getAction() != StepAction.DIAGNOSTICS);
+        && (step.getAction() == null || step.getAction().actsOnAgent()));
   }
 }

@@ -37,13 +37,7 @@ final class MitigationAction implements Action {
   @Override
   public String describe(IncidentRun run, Step step) {
     var agents = run.targets(step).stream().map(a -> a.getMetadata().getName()).collect(Collectors.joining(", "));
-    var what = switch (type) {
-      case scale -> "scale to " + step.getReplicas() + " replicas (within scaling.maxReplicas)";
-      case circuitBreaker -> "open the circuit breaker";
-      case quarantine -> "take unhealthy pods out of the Service";
-      case restart -> "restart the pods";
-    };
-    return "would " + what + " of " + (agents.isEmpty() ? "no agent" : agents);
+    return "would " + type.asked(step.getReplicas()) + " of " + (agents.isEmpty() ? "no agent" : agents);
   }
 
   private static String targetText(Step step) {

@@ -1,13 +1,13 @@
 package dev.progressive.operator.remediation;
 
 import dev.progressive.operator.api.IncidentPhase;
-import dev.progressive.operator.api.Mitigation;
 import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.api.StepRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,14 +27,16 @@ final class PlaybookRun {
 
   PlaybookRun(RemediationSettings settings, RemediationMetrics metrics) {
     this.metrics = metrics;
-    actions.put(StepAction.SCALE, new MitigationAction(Mitigation.Type.scale));
-    actions.put(StepAction.CIRCUIT_BREAKER, new MitigationAction(Mitigation.Type.circuitBreaker));
-    actions.put(StepAction.QUARANTINE_UNHEALTHY, new MitigationAction(Mitigation.Type.quarantine));
-    actions.put(StepAction.RESTART, new MitigationAction(Mitigation.Type.restart));
+    for (var action : StepAction.values()) {
+      action.mitigation().ifPresent(type -> actions.put(action, new MitigationAction(type)));
+    }
     actions.put(StepAction.DIAGNOSTICS, new DiagnosticsAction(settings.prometheus()));
     actions.put(StepAction.NOTIFY, new NotifyAction(false));
     actions.put(StepAction.ESCALATE, new NotifyAction(true));
     actions.put(StepAction.VERIFY, new VerifyAction());
+    if (actions.size() != StepAction.values().length) {
+      throw new IllegalStateException("a step kind without an action: " + EnumSet.complementOf(EnumSet.copyOf(actions.keySet())));
+    }
   }
 
   /** The next transition of a run that has its copy of the playbook. */
