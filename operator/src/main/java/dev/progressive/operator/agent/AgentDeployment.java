@@ -1,6 +1,7 @@
 package dev.progressive.operator.agent;
 
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RestrictedSecurity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -34,6 +35,11 @@ public final class AgentDeployment {
 
   /** Set on the pod template to roll the pods, as `kubectl rollout restart` does. */
   public static final String RESTARTED_AT = ProgressiveAgent.GROUP + "/restartedAt";
+
+  /** Labels that the pods of every agent carry and no other pod of the operator's: the pods that run the agent runtime. */
+  public static Map<String, String> labelsOfEveryAgentPod() {
+    return Map.of(Labels.MANAGED_BY, Labels.MANAGER, Labels.COMPONENT, AgentLabels.COMPONENT);
+  }
 
   public static Deployment desired(ProgressiveAgent agent, ActiveMitigations mitigations) {
     var spec = agent.getSpec();

@@ -1,13 +1,11 @@
 package dev.progressive.operator.cli;
 
-import static java.util.function.Predicate.not;
-
 import dev.progressive.operator.Crds;
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.agent.AgentDeployment;
+import dev.progressive.operator.common.Closer;
+import dev.progressive.operator.dev.ClusterStandIns;
 import dev.progressive.operator.dev.DevCluster;
-import dev.progressive.operator.dev.GarbageCollectorStandIn;
-import dev.progressive.operator.dev.KubeletStandIn;
-import dev.progressive.operator.dev.LocalAgentProcesses;
 import dev.progressive.operator.dev.LocalMonitoring;
 import dev.progressive.operator.dev.RuntimeLauncher;
 import dev.progressive.operator.intake.IntakeSettings;
@@ -24,9 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,40 +77,55 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    var out = spec.commandLine().getOut();
     if (withPrometheus && !withRuntime) {
       throw new ParameterException(spec.commandLine(), "--with-prometheus needs --with-runtime: it scrapes the local agents");
     }
-    var runtime = withRuntime ? new RuntimeLauncher(runtimeJar, kubeconfig.toAbsolutePath().resolveSibling("pods")) : null;
-    var cluster = DevCluster.start();
+    var out = spec.commandLine().getOut();
+    var parts = new Closer();
+    try {
+      start(parts, out);
+    } catch (Throwable failure) {
+      parts.close();
+      throw failure;
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    RunningOperator.runUntilShutdown(parts);
+    return 0;
+  }
+
+  /** Starts the cluster, its stand-ins, the operator and what the options ask for, each into {@code parts}. */
+  private void start(Closer parts, PrintWriter out) throws IOException {
+    // First: a missing runtime jar stops the start before anything runs.
+    var runtime = runtime();
+    var cluster = parts.add(DevCluster.start());
     var client = cluster.client();
     Crds.load().forEach(crd -> client.resource(crd).create());
-    Files.createDirectories(kubeconfig.toAbsolutePath().getParent());
-    var processes = withRuntime ? LocalAgentProcesses.start(client, runtime, kubeconfig.toAbsolutePath().getParent()) : null;
-    var kubelet = withRuntime ? new KubeletStandIn(client, not(LocalAgentProcesses::runsAgent)) : new KubeletStandIn(client);
-    var garbageCollector = new GarbageCollectorStandIn(client);
+    var workDirectory = Files.createDirectories(kubeconfig.toAbsolutePath().getParent());
+    var standIns = ClusterStandIns.on(client);
+    runtime.ifPresent(launcher -> standIns.withLocalAgents(launcher, workDirectory, AgentDeployment.labelsOfEveryAgentPod()));
+    var localAgents = parts.add(standIns.start()).localAgents();
     var kubeconfigPath = cluster.writeKubeconfig(kubeconfig).toAbsolutePath();
     var tokenFile = writeWebhookToken(kubeconfigPath.resolveSibling("webhook-token"));
-    var intake = new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES);
     var prometheus = withPrometheus ? Optional.of(LocalMonitoring.prometheusAddress()) : Optional.<URI>empty();
-    var settings = ProgressiveOperator.Settings.embedded().withRemediation(RemediationSettings.defaults().withPrometheus(prometheus));
-    var running = RunningOperator.start(client, settings, intake, "127.0.0.1", httpPort);
+    var running = parts.add(startOperator(client, tokenFile, prometheus));
     int applied = noSamples ? 0 : apply(client, samples, out) + apply(client, playbooks, out);
     printWelcome(out, cluster, kubeconfigPath, running.httpPort(), applied);
     printWebhookExample(out, tokenFile, running.httpPort());
-    var monitoring = withRuntime ? LocalRuntimeWelcome.start(out, client, processes, prometheus,
-        URI.create("http://127.0.0.1:" + running.httpPort() + "/alertmanager/webhook"), tokenFile) : null;
-    out.println("Press Ctrl-C to stop.");
-    out.flush();
-    var others = new ArrayList<AutoCloseable>(List.of(garbageCollector, kubelet, cluster));
-    if (withRuntime) {
-      others.add(0, processes);
-    }
-    if (monitoring != null) {
-      others.add(0, monitoring);
-    }
-    running.runUntilShutdown(others.toArray(AutoCloseable[]::new));
-    return 0;
+    var webhook = URI.create("http://127.0.0.1:" + running.httpPort() + "/alertmanager/webhook");
+    localAgents.flatMap(agents -> LocalRuntimeWelcome.start(out, client, agents, prometheus, webhook, tokenFile))
+        .ifPresent(parts::add);
+  }
+
+  private Optional<RuntimeLauncher> runtime() {
+    return withRuntime ? Optional.of(new RuntimeLauncher(runtimeJar, kubeconfig.toAbsolutePath().resolveSibling("pods")))
+        : Optional.empty();
+  }
+
+  private RunningOperator startOperator(KubernetesClient client, Path tokenFile, Optional<URI> prometheus) {
+    var intake = new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES);
+    var settings = ProgressiveOperator.Settings.embedded().withRemediation(RemediationSettings.defaults().withPrometheus(prometheus));
+    return RunningOperator.start(client, settings, intake, "127.0.0.1", httpPort);
   }
 
   /** A new token each start, readable by the owner only: a leaked one from an earlier run is worthless. */

@@ -27,9 +27,9 @@ final class LocalRuntimeWelcome {
   /**
    * Waits for the agents to be ready (Prometheus started earlier would alert on their start-up), starts
    * Prometheus and Alertmanager when asked, and prints where everything listens. Answers the monitoring
-   * to close at the end, or null.
+   * to close at the end, when it was asked for.
    */
-  static LocalMonitoring start(PrintWriter out, KubernetesClient client, LocalAgentProcesses processes,
+  static Optional<LocalMonitoring> start(PrintWriter out, KubernetesClient client, LocalAgentProcesses processes,
       Optional<URI> prometheus, URI webhook, Path tokenFile) {
     out.printf("Starting the agents as local processes (logs in %s)...%n", processes.logDirectory());
     out.flush();
@@ -37,19 +37,20 @@ final class LocalRuntimeWelcome {
       out.printf("Not every agent is Ready after %ds; see the logs.%n", STARTUP.toSeconds());
     }
     var monitoring = prometheus
-        .map(url -> LocalMonitoring.start(client, processes.services(), url, webhook, tokenFile, tokenFile.resolveSibling("monitoring"), ProgressiveOperator.generatedRules()))
-        .orElse(null);
+        .map(url -> LocalMonitoring.start(client, processes.services(), url, webhook, tokenFile, tokenFile.resolveSibling("monitoring"), ProgressiveOperator.generatedRules()));
     printAgents(out, processes);
-    if (monitoring != null) {
-      out.printf("""
-
-          Prometheus:    %s/alerts  (scrapes every pod each second; the operator's rules, evaluated each second)
-          Alertmanager:  %s  (its remediation receiver is the operator's webhook)
-          NPAMealPlanGenerationFailure and WPAWorkoutRecommendationFailure count failures over %s here, not 10m.
-          """, monitoring.prometheus(), monitoring.alertmanager(), LocalAlertRules.FAILURE_WINDOW);
-    }
+    monitoring.ifPresent(m -> printMonitoring(out, m));
     printFaultExample(out, processes);
     return monitoring;
+  }
+
+  private static void printMonitoring(PrintWriter out, LocalMonitoring monitoring) {
+    out.printf("""
+
+        Prometheus:    %s/alerts  (scrapes every pod each second; the operator's rules, evaluated each second)
+        Alertmanager:  %s  (its remediation receiver is the operator's webhook)
+        NPAMealPlanGenerationFailure and WPAWorkoutRecommendationFailure count failures over %s here, not 10m.
+        """, monitoring.prometheus(), monitoring.alertmanager(), LocalAlertRules.FAILURE_WINDOW);
   }
 
   private static boolean agentsReady(KubernetesClient client, Instant deadline) {

@@ -1,6 +1,7 @@
 package dev.progressive.operator.cli;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.common.Closer;
 import dev.progressive.operator.common.Durations;
 import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.remediation.RemediationSettings;
@@ -101,11 +102,13 @@ final class RunCommand implements Callable<Integer> {
           + " they are stored but no playbook runs for them. Add {} to --namespaces or point"
           + " --incident-namespace at a watched namespace.", incidentNamespace, incidentNamespace);
     }
-    var client = new KubernetesClientBuilder().build();
+    var parts = new Closer();
+    var client = parts.add(new KubernetesClientBuilder().build());
     var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor);
     var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation);
     var intake = new IntakeSettings(webhookTokenFile, incidentNamespace, webhookBodyLimit);
-    RunningOperator.start(client, settings, intake, httpHost, httpPort).runUntilShutdown(client);
+    parts.add(RunningOperator.start(client, settings, intake, httpHost, httpPort));
+    RunningOperator.runUntilShutdown(parts);
     return 0;
   }
 }

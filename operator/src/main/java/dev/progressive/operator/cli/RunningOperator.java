@@ -2,6 +2,7 @@ package dev.progressive.operator.cli;
 
 import dev.progressive.operator.Leadership;
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.common.Closer;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
@@ -36,26 +37,14 @@ final class RunningOperator implements AutoCloseable {
     return http.port();
   }
 
-  /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops this and {@code others}. */
-  void runUntilShutdown(AutoCloseable... others) throws InterruptedException {
+  /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes {@code parts}, the operator among them. */
+  static void runUntilShutdown(Closer parts) throws InterruptedException {
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      close();
-      for (var other : others) {
-        closeQuietly(other);
-      }
+      parts.close();
       stopped.countDown();
     }, "shutdown"));
     stopped.await();
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      // Shutting down: there is no one left to tell but stderr.
-      System.err.println("While stopping: " + e);
-    }
   }
 
   @Override

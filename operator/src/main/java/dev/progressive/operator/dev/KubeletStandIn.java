@@ -1,18 +1,13 @@
 package dev.progressive.operator.dev;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stands in for the kubelet and the deployment controller, which the dev cluster does not have: reports
@@ -20,10 +15,7 @@ import org.slf4j.LoggerFactory;
  * when the status differs, so its own writes do not feed back into more writes.
  */
 public final class KubeletStandIn implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(KubeletStandIn.class);
-
-  private final KubernetesClient client;
+  private final DeploymentStatusReports statuses;
   private final SharedIndexInformer<Deployment> informer;
   private final Predicate<Deployment> standsInFor;
 
@@ -33,7 +25,7 @@ public final class KubeletStandIn implements AutoCloseable {
 
   /** Stands in for the Deployments that {@code standsInFor} accepts only; something else runs the others. */
   public KubeletStandIn(KubernetesClient client, Predicate<Deployment> standsInFor) {
-    this.client = client;
+    this.statuses = new DeploymentStatusReports(client);
     this.standsInFor = standsInFor;
     // Nothing runs, so a deleted Deployment leaves nothing to stop.
     this.informer = client.apps().deployments().inAnyNamespace().inform(new OnLatestState<>(this::makeReady), 0);
@@ -43,16 +35,7 @@ public final class KubeletStandIn implements AutoCloseable {
     if (deployment.getMetadata().getDeletionTimestamp() != null || isReady(deployment) || !standsInFor.test(deployment)) {
       return;
     }
-    Deployment ready = new DeploymentBuilder(deployment).withStatus(readyStatus(deployment)).build();
-    try {
-      client.resource(ready).updateStatus();
-    } catch (KubernetesClientException e) {
-      // A conflict or a deletion means a newer event is on its way; that event gets handled instead.
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-        LOG.warn("Cannot report Deployment {}/{} ready", deployment.getMetadata().getNamespace(),
-            deployment.getMetadata().getName(), e);
-      }
-    }
+    statuses.write(deployment, readyStatus(deployment));
   }
 
   static boolean isReady(Deployment deployment) {

@@ -50,6 +50,14 @@ class AgentDeploymentTest {
   }
 
   @Test
+  void everyAgentsPodsCarryTheLabelsOfEveryAgentPod() {
+    for (var agent : List.of(Agents.agent("npa", AgentType.NPA), Agents.agent("mca-eu", AgentType.MCA))) {
+      assertThat(AgentDeployment.desired(agent, ActiveMitigations.NONE).getSpec().getTemplate().getMetadata().getLabels())
+          .containsAllEntriesOf(AgentDeployment.labelsOfEveryAgentPod());
+    }
+  }
+
+  @Test
   void argoCdTrackingMarksOfTheParentAreNeverCopied() {
     var agent = Agents.agent("mca", AgentType.MCA);
     agent.getMetadata().setLabels(Map.of(Labels.INSTANCE, "argo-app", "team", "x"));

@@ -1,19 +1,19 @@
 package dev.progressive.operator.e2e;
 
-import static java.util.function.Predicate.not;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.Crds;
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.agent.AgentDeployment;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.common.Closer;
 import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.dev.ClusterStandIns;
 import dev.progressive.operator.dev.DevCluster;
-import dev.progressive.operator.dev.GarbageCollectorStandIn;
-import dev.progressive.operator.dev.KubeletStandIn;
 import dev.progressive.operator.dev.LocalAgentProcesses;
 import dev.progressive.operator.dev.LocalMonitoring;
 import dev.progressive.operator.dev.RuntimeLauncher;
@@ -32,9 +32,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,7 +46,7 @@ final class EndToEndEnvironment implements AutoCloseable {
   /** Nine JVMs starting at once on two shared cores take their time. */
   static final Duration STARTUP = Duration.ofMinutes(3);
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Closer started = new Closer();
   final KubernetesClient client;
   final LocalAgentProcesses processes;
   final LocalMonitoring monitoring;
@@ -60,19 +57,19 @@ final class EndToEndEnvironment implements AutoCloseable {
     SystemTool.require("prometheus-alertmanager", "prometheus-alertmanager");
     var runtime = new RuntimeLauncher(runtimeJar(), workDirectory.resolve("pods"));
     try {
-      var cluster = remember(DevCluster.start());
+      var cluster = started.add(DevCluster.start());
       client = cluster.client();
       Crds.load().forEach(crd -> client.resource(crd).create());
-      processes = remember(LocalAgentProcesses.start(client, runtime, workDirectory));
-      remember(new KubeletStandIn(client, not(LocalAgentProcesses::runsAgent)));
-      remember(new GarbageCollectorStandIn(client));
+      processes = started.add(ClusterStandIns.on(client)
+          .withLocalAgents(runtime, workDirectory, AgentDeployment.labelsOfEveryAgentPod()).start())
+          .localAgents().orElseThrow();
       var tokenFile = Files.writeString(workDirectory.resolve("webhook-token"), UUID.randomUUID().toString());
       var prometheus = LocalMonitoring.prometheusAddress();
       var webhook = startOperator(tokenFile, prometheus);
       applySamplesAndPlaybooks();
       await("every sample agent Ready").atMost(STARTUP).until(this::agentsReady);
       // Only now: a Prometheus watching the start-up would see agents that are not ready yet.
-      monitoring = remember(LocalMonitoring.start(client, processes.services(), prometheus, webhook, tokenFile, workDirectory,
+      monitoring = started.add(LocalMonitoring.start(client, processes.services(), prometheus, webhook, tokenFile, workDirectory,
           ProgressiveOperator.generatedRules()));
     } catch (RuntimeException | IOException | Error e) {
       close();
@@ -96,8 +93,8 @@ final class EndToEndEnvironment implements AutoCloseable {
         .withRemediation(RemediationSettings.defaults().withPrometheus(Optional.of(prometheus)));
     Operator operator = ProgressiveOperator.create(client, registry, settings);
     var http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
-    remember(http);
-    remember((AutoCloseable) operator::stop);
+    started.add(http);
+    started.add((AutoCloseable) operator::stop);
     operator.start();
     return URI.create("http://127.0.0.1:" + http.port() + AlertIntake.PATH);
   }
@@ -130,22 +127,9 @@ final class EndToEndEnvironment implements AutoCloseable {
         .allMatch(a -> a.getStatus() != null && Conditions.isTrue(a.getStatus().getConditions(), Conditions.READY));
   }
 
-  private <T extends AutoCloseable> T remember(T closeable) {
-    started.add(closeable);
-    return closeable;
-  }
-
   /** Stops everything in the reverse order of its start, each even when another fails to stop. */
   @Override
   public void close() {
-    Collections.reverse(started);
-    started.forEach(closeable -> {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        System.err.println("While stopping the end-to-end environment: " + e);
-      }
-    });
-    started.clear();
+    started.close();
   }
 }
