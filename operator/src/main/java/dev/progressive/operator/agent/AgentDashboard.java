@@ -19,6 +19,11 @@ public final class AgentDashboard {
   public static boolean enabled(ProgressiveAgent agent) {
     return Optional.ofNullable(agent.getSpec()).map(ProgressiveAgentSpec::getMonitoring).map(Monitoring::getDashboard).orElse(true);
   }
+  /** The dashboard goes to a GrafanaDashboard: the stack delivers through grafana-operator and its API is there. */
+  static boolean asGrafanaDashboard(ProgressiveAgent agent, AgentPlan plan) {
+    return enabled(agent) && plan.monitoring().grafanaInstance().isPresent();
+  }
+
 
   static final String SUFFIX = "-dashboard";
 

@@ -38,15 +38,15 @@ import java.util.stream.Collectors;
 @Workflow(
     explicitInvocation = true,
     dependents = {
-      @Dependent(name = "circuit-breaker", type = CircuitBreakerConfigDependent.class),
       @Dependent(name = "deployment", type = DeploymentDependent.class),
       @Dependent(name = "service", type = ServiceDependent.class),
+      @Dependent(name = "circuit-breaker", type = CircuitBreakerConfigDependent.class),
       @Dependent(name = "service-monitor", type = ServiceMonitorDependent.class, activationCondition = ApiInstalled.class),
       @Dependent(name = "prometheus-rule", type = PrometheusRuleDependent.class, activationCondition = ApiInstalled.class),
       @Dependent(name = "grafana-dashboard", type = GrafanaDashboardDependent.class, activationCondition = ApiInstalled.class,
-          reconcilePrecondition = DashboardDelivery.AsCustomResource.class),
+          reconcilePrecondition = AgentDependent.Wanted.class),
       @Dependent(name = "dashboard-configmap", type = DashboardConfigMapDependent.class, useEventSourceWithName = "circuit-breaker",
-          reconcilePrecondition = DashboardDelivery.AsConfigMap.class)
+          reconcilePrecondition = AgentDependent.Wanted.class)
     })
 public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public static final String NAME = "progressiveagent";

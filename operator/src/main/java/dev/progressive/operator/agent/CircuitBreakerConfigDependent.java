@@ -2,21 +2,19 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
-import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The agent's circuit-breaker file; desired state comes from {@link CircuitBreakerConfig}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
-public class CircuitBreakerConfigDependent extends RecordingDependent<ConfigMap, ProgressiveAgent> {
+public class CircuitBreakerConfigDependent extends AgentDependent<ConfigMap> {
   public CircuitBreakerConfigDependent() {
     super(ConfigMap.class);
   }
 
   @Override
-  protected ConfigMap desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
-    return CircuitBreakerConfig.desired(agent, AgentPlan.in(context).mitigations());
+  ConfigMap desired(ProgressiveAgent agent, AgentPlan plan) {
+    return CircuitBreakerConfig.desired(agent, plan.mitigations());
   }
 }

@@ -2,10 +2,8 @@ package dev.progressive.operator.agent;
 
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
-import dev.progressive.operator.common.RecordingDependent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -13,13 +11,18 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * the circuit-breaker file; the two tell their objects apart by name.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
-public class DashboardConfigMapDependent extends RecordingDependent<ConfigMap, ProgressiveAgent> {
+public class DashboardConfigMapDependent extends AgentDependent<ConfigMap> {
   public DashboardConfigMapDependent() {
     super(ConfigMap.class);
   }
 
   @Override
-  protected ConfigMap desired(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+  ConfigMap desired(ProgressiveAgent agent, AgentPlan plan) {
     return AgentDashboard.configMap(agent);
+  }
+
+  @Override
+  boolean wanted(ProgressiveAgent agent, AgentPlan plan) {
+    return AgentDashboard.enabled(agent) && !AgentDashboard.asGrafanaDashboard(agent, plan);
   }
 }
