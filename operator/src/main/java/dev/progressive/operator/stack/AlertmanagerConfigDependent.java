@@ -4,22 +4,27 @@ import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.AlertmanagerConfig;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Labels;
-import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
 
 /** The namespace's AlertmanagerConfig; desired state comes from {@link StackAlerting}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
-public class AlertmanagerConfigDependent extends RecordingDependent<AlertmanagerConfig, ObservabilityStack> {
+public class AlertmanagerConfigDependent extends StackDependent<AlertmanagerConfig> {
   public AlertmanagerConfigDependent() {
     super(AlertmanagerConfig.class);
   }
 
   @Override
-  protected AlertmanagerConfig desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
-    return StackAlerting.desired(stack, MonitoringSetup.in(context));
+  List<AlertmanagerConfig> children(ObservabilityStack stack, MonitoringSetup setup) {
+    return List.of(StackAlerting.desired(stack, setup));
+  }
+
+  @Override
+  boolean wanted(ObservabilityStack stack, MonitoringSetup setup) {
+    return stack.getSpec().getAlerting() != null;
   }
 
   /**

@@ -4,20 +4,20 @@ import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.GrafanaDashboard;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Labels;
-import dev.progressive.operator.common.RecordingDependent;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The system dashboards as GrafanaDashboards, one each (a bulk dependent); desired state from {@link StackDashboards}. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
-public class GrafanaDashboardsDependent extends RecordingDependent<GrafanaDashboard, ObservabilityStack>
+public class GrafanaDashboardsDependent extends StackDependent<GrafanaDashboard>
     implements CRUDKubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack>,
         KubernetesBulkDependentResource<GrafanaDashboard, ObservabilityStack> {
 
@@ -26,9 +26,18 @@ public class GrafanaDashboardsDependent extends RecordingDependent<GrafanaDashbo
   }
 
   @Override
+  List<GrafanaDashboard> children(ObservabilityStack stack, MonitoringSetup setup) {
+    return StackDashboards.grafanaDashboards(stack, setup.grafanaInstance().orElse(Map.of()));
+  }
+
+  @Override
+  boolean wanted(ObservabilityStack stack, MonitoringSetup setup) {
+    return setup.grafanaInstance().isPresent();
+  }
+
+  @Override
   public Map<ResourceID, GrafanaDashboard> desiredResources(ObservabilityStack stack, Context<ObservabilityStack> context) {
-    var instance = MonitoringSetup.in(context).grafanaInstance().orElse(Map.of());
-    return StackDashboards.grafanaDashboards(stack, instance).stream()
+    return children(stack, MonitoringSetup.in(context)).stream()
         .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
   }
 

@@ -33,17 +33,17 @@ import java.util.Optional;
     dependents = {
       @Dependent(name = "system-rules", type = SystemRulesDependent.class, activationCondition = ApiInstalled.class),
       @Dependent(name = "alertmanager-config", type = AlertmanagerConfigDependent.class,
-          activationCondition = ApiInstalled.class, reconcilePrecondition = StackPreconditions.AlertingConfigured.class),
+          activationCondition = ApiInstalled.class, reconcilePrecondition = StackDependent.Wanted.class),
       @Dependent(name = "grafana-dashboards", type = GrafanaDashboardsDependent.class, activationCondition = ApiInstalled.class,
-          reconcilePrecondition = StackPreconditions.DashboardsAsCustomResources.class),
+          reconcilePrecondition = StackDependent.Wanted.class),
       @Dependent(name = "dashboards-configmap", type = DashboardsConfigMapDependent.class,
-          reconcilePrecondition = StackPreconditions.DashboardsInConfigMap.class),
+          reconcilePrecondition = StackDependent.Wanted.class),
       @Dependent(name = "loki-datasource", type = LokiDatasourceDependent.class, useEventSourceWithName = "dashboards-configmap",
-          reconcilePrecondition = StackPreconditions.LoggingConfigured.class),
+          reconcilePrecondition = StackDependent.Wanted.class),
       @Dependent(name = "jaeger-deployment", type = JaegerDeploymentDependent.class,
-          reconcilePrecondition = StackPreconditions.RunsJaeger.class),
+          reconcilePrecondition = StackDependent.Wanted.class),
       @Dependent(name = "jaeger-service", type = JaegerServiceDependent.class,
-          reconcilePrecondition = StackPreconditions.RunsJaeger.class)
+          reconcilePrecondition = StackDependent.Wanted.class)
     })
 public class ObservabilityStackReconciler implements Reconciler<ObservabilityStack> {
   public static final String NAME = "observabilitystack";
