@@ -9,22 +9,18 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Stands in for Kubernetes' garbage collector, which the dev cluster does not have: when one of the
- * operator's custom resources is deleted, deletes the objects whose owner references name it. Like
- * the real collector, it relies on nothing but those owner references.
+ * operator's custom resources is deleted, deletes the objects whose owner references name it, of every
+ * namespaced kind the cluster serves. Like the real collector, it relies on nothing but those owner
+ * references, and knows no list of the operator's children.
  */
 public final class GarbageCollectorStandIn implements AutoCloseable {
-  /** The kinds of object the operator creates as children: apiVersion and kind. */
-  private static final List<List<String>> CHILD_KINDS = List.of(
-      List.of("apps/v1", "Deployment"),
-      List.of("v1", "Service"),
-      List.of("v1", "ConfigMap"),
-      List.of("monitoring.coreos.com/v1", "ServiceMonitor"),
-      List.of("monitoring.coreos.com/v1", "PrometheusRule"),
-      List.of("monitoring.coreos.com/v1alpha1", "AlertmanagerConfig"),
-      List.of("grafana.integreatly.org/v1beta1", "GrafanaDashboard"));
+  private static final String CORE = "v1";
+  private static final List<String> COLLECTING_VERBS = List.of("list", "delete");
 
   private final KubernetesClient client;
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
@@ -58,14 +54,28 @@ public final class GarbageCollectorStandIn implements AutoCloseable {
 
   private void deleteChildrenOf(HasMetadata owner) {
     var uid = owner.getMetadata().getUid();
-    for (var kind : CHILD_KINDS) {
+    for (var kind : servedKinds()) {
       children(kind, owner.getMetadata().getNamespace()).stream()
           .filter(child -> child.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uid.equals(ref.getUid())))
           .forEach(child -> client.resource(child).delete());
     }
   }
 
-  /** The objects of one kind in a namespace; none when the cluster does not serve the kind (no CRD installed). */
+  /** Every namespaced kind the cluster serves that can be listed and deleted, as discovery says: apiVersion and kind. */
+  private List<List<String>> servedKinds() {
+    var groupVersions = Stream.concat(Stream.of(CORE),
+        client.getApiGroups().getGroups().stream().flatMap(group -> group.getVersions().stream())
+            .map(version -> version.getGroupVersion()));
+    return groupVersions.flatMap(groupVersion -> Optional.ofNullable(client.getApiResources(groupVersion)).stream()
+            .flatMap(list -> list.getResources().stream())
+            .filter(r -> Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/")
+                && r.getVerbs().containsAll(COLLECTING_VERBS))
+            .map(r -> List.of(groupVersion, r.getKind())))
+        .distinct()
+        .toList();
+  }
+
+  /** The objects of one kind in a namespace; none when the cluster stopped serving the kind meanwhile. */
   private List<GenericKubernetesResource> children(List<String> kind, String namespace) {
     try {
       return client.genericKubernetesResources(kind.get(0), kind.get(1)).inNamespace(namespace).list().getItems();
