@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
       @Dependent(name = "grafana-dashboard", type = GrafanaDashboardDependent.class, activationCondition = ApiInstalled.class,
           reconcilePrecondition = AgentDependent.Wanted.class),
       @Dependent(name = "dashboard-configmap", type = DashboardConfigMapDependent.class, useEventSourceWithName = "circuit-breaker",
-          reconcilePrecondition = AgentDependent.Wanted.class)
+          reconcilePrecondition = AgentDependent.Wanted.class),
+      @Dependent(type = ServingPodsDependent.class)
     })
 public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public static final String NAME = "progressiveagent";
@@ -100,7 +101,6 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
       plan.store(context);
       RecordingDependent.useClock(context, clock);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      quarantine(context, plan.mitigations());
     }
     status.record(agent, context, AgentStatus.desired(agent, new AgentStatus.Observation(
         violations, context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), Optional.empty())));
@@ -108,9 +108,6 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
   }
 
-  private static void quarantine(Context<ProgressiveAgent> context, ActiveMitigations mitigations) {
-    PodQuarantine.apply(context.getClient(), PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine()));
-  }
 
   @Override
   public ErrorStatusUpdateControl<ProgressiveAgent> updateErrorStatus(

@@ -1,0 +1,27 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.api.ProgressiveAgent;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+
+/**
+ * The serving label of the agent's pods as the plan wants it: unhealthy pods out of the Service while an
+ * Incident holds a quarantine, back once none does ({@link PodQuarantine}). The pods belong to the
+ * Deployment, so this child is a label on each of them, not an object of its own.
+ */
+public class ServingPodsDependent implements DependentResource<Pod, ProgressiveAgent> {
+
+  @Override
+  public ReconcileResult<Pod> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    var changes = PodQuarantine.plan(context.getSecondaryResources(Pod.class), AgentPlan.in(context).mitigations().quarantine());
+    PodQuarantine.apply(context.getClient(), changes);
+    return ReconcileResult.aggregatedResult(changes.stream().map(c -> ReconcileResult.resourceUpdated(c.pod())).toList());
+  }
+
+  @Override
+  public Class<Pod> resourceType() {
+    return Pod.class;
+  }
+}
