@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  * agent's children; this never touches a Deployment or a user's spec.
  */
 final class MitigationAction implements Action {
+  static final String NO_TARGETS = "NoTargets";
   private final Mitigation.Type type;
 
   MitigationAction(Mitigation.Type type) {
@@ -20,7 +21,8 @@ final class MitigationAction implements Action {
   public StepOutcome run(IncidentRun run, Step step, StepRecord record) {
     var targets = run.targets(step);
     if (targets.isEmpty()) {
-      return StepOutcome.failed("no agent to act on: " + targetText(step));
+      // An empty target set is never read as "every agent": the step acts on nothing and says so.
+      return StepOutcome.skipped(NO_TARGETS + ": " + targetText(step) + "; nothing done");
     }
     var since = type == Mitigation.Type.restart ? record.getStartedAt() : run.now().toString();
     for (var agent : targets) {

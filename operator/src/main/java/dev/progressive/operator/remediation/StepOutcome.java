@@ -14,6 +14,11 @@ public record StepOutcome(StepRecord.Outcome outcome, String message, Optional<D
     return new StepOutcome(StepRecord.Outcome.Failed, message, Optional.empty());
   }
 
+  /** The step had nothing to do; the run goes on. */
+  public static StepOutcome skipped(String message) {
+    return new StepOutcome(StepRecord.Outcome.Skipped, message, Optional.empty());
+  }
+
   public static StepOutcome waiting(String message, Duration lookAgainIn) {
     return new StepOutcome(StepRecord.Outcome.Running, message, Optional.of(lookAgainIn));
   }

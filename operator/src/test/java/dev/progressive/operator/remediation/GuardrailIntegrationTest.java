@@ -9,6 +9,7 @@ import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.api.StepRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -85,6 +86,21 @@ class GuardrailIntegrationTest {
     var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
     f.awaitPhase(incident, IncidentPhase.Escalated);
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.replicas("npa")).isEqualTo(5));
+  }
+
+  @Test
+  void aStepWhoseAgentTypesMatchNoAgentActsOnNothingAndTheRunGoesOn() throws Exception {
+    var f = fixture("no-targets").withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
+        .filter(s -> s.getAction() == StepAction.SCALE).forEach(s -> s.setAgentTypes(List.of("custom"))));
+    var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.stepsRun(incident)).contains(StepAction.DIAGNOSTICS, StepAction.NOTIFY));
+    var scale = f.incident(incident).getStatus().getSteps().get(0);
+    assertThat(scale.getAction()).isEqualTo(StepAction.SCALE);
+    assertThat(scale.getOutcome()).isEqualTo(StepRecord.Outcome.Skipped);
+    assertThat(scale.getMessage()).isEqualTo("NoTargets: no agent of type custom in the namespace; nothing done");
+    assertThat(f.incident(incident).getStatus().getMitigations()).noneMatch(m -> m.getType() == Mitigation.Type.scale);
+    assertThat(f.replicas("npa")).isEqualTo(2);
   }
 
   @Test
