@@ -39,7 +39,7 @@ final class RemediationCluster implements AutoCloseable {
         new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
     // Keeps every finished Incident (the default keeps 100 per namespace), so that the audits see each one.
     operator = ProgressiveOperator.create(cluster.client(), registry, ProgressiveOperator.Settings.embedded()
-        .withRemediation(new RemediationSettings(false, Optional.empty(), 10_000, Duration.ofDays(1))));
+        .withRemediation(new RemediationSettings(false, Optional.empty(), 10_000, Duration.ofDays(1), false)));
     http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
     operator.start();
   }

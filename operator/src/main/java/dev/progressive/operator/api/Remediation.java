@@ -24,6 +24,12 @@ public class Remediation {
   @JsonPropertyDescription("Secret key holding the bearer token the operator's webhook expects.")
   private SecretKey webhookAuthSecret;
 
+  @JsonPropertyDescription("The namespace's kill switch: while true, every Incident of the namespace holds before its next step"
+      + " (its phase stays, its reason says Paused); new Incidents are still recorded. Remove it or set false to resume.")
+  private Boolean paused;
+
+  public Boolean getPaused() { return paused; }
+  public void setPaused(Boolean paused) { this.paused = paused; }
   public Boolean getEnabled() { return enabled; }
   public void setEnabled(Boolean enabled) { this.enabled = enabled; }
   public String getWebhookUrl() { return webhookUrl; }

@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(
     name = "run",
@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Record what every playbook would do, and do nothing (Incidents end Suppressed with reason DryRun).")
   boolean remediationDryRun;
 
+  @Option(names = "--remediation-paused",
+      description = "The kill switch for every namespace: Incidents are recorded and decided, and hold before their next step"
+          + " (reason Paused) until the operator runs without it.")
+  boolean remediationPaused;
+
   @Spec CommandSpec spec;
 
   Optional<URI> prometheusUrl = Optional.empty();
@@ -104,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
     }
     var parts = new Closer();
     var client = parts.add(new KubernetesClientBuilder().build());
-    var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor);
+    var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor,
+        remediationPaused);
     var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation);
     var intake = new IntakeSettings(webhookTokenFile, incidentNamespace, webhookBodyLimit);
     parts.add(RunningOperator.start(client, settings, intake, httpHost, httpPort));

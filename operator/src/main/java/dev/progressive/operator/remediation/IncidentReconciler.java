@@ -3,9 +3,11 @@ package dev.progressive.operator.remediation;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.IncidentStatus;
+import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.PlaybookSnapshot;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.cluster.NamespaceStack;
 import dev.progressive.operator.common.StatusWriter;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -13,12 +15,14 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +57,13 @@ public class IncidentReconciler implements Reconciler<Incident> {
         .withSecondaryToPrimaryMapper(agent -> Set.of()).build(), context);
     playbooks = new InformerEventSource<>(InformerEventSourceConfiguration.from(RemediationPlaybook.class, Incident.class)
         .withSecondaryToPrimaryMapper(playbook -> Set.of()).build(), context);
-    return List.of(agents, playbooks);
+    // A stack's kill switch reaches the open Incidents of its namespace at once, paused or resumed.
+    var stacks = new InformerEventSource<>(InformerEventSourceConfiguration.from(ObservabilityStack.class, Incident.class)
+        .withSecondaryToPrimaryMapper(stack -> context.getPrimaryCache().list(stack.getMetadata().getNamespace())
+            .filter(i -> i.getStatus() != null && i.getStatus().getPhase() != null && !i.getStatus().getPhase().isFinal())
+            .map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .build(), context);
+    return List.of(agents, playbooks, stacks);
   }
 
   @Override
@@ -83,9 +93,16 @@ public class IncidentReconciler implements Reconciler<Incident> {
   }
 
   private Transition next(IncidentRun run, Context<Incident> context) {
-    return run.status().getPhase().isFinal()
-        ? aftermath.handle(run, () -> context.getPrimaryCache().list(run.namespace()))
-        : playbookRun.advance(run);
+    if (run.status().getPhase().isFinal()) {
+      return aftermath.handle(run, () -> context.getPrimaryCache().list(run.namespace()));
+    }
+    var paused = RemediationPause.why(settings, NamespaceStack.of(context, run.namespace()));
+    if (paused.isPresent()) {
+      return RemediationPause.hold(run, paused.get());
+    }
+    boolean resumed = RemediationPause.resume(run);
+    var transition = playbookRun.advance(run);
+    return resumed ? transition.recordingStatus() : transition;
   }
 
   /** Records the status, if it changed, before anything acts on it, then schedules the next look. */

@@ -13,6 +13,7 @@ class RunCommandTest {
   void remediationOptionsHaveSafeDefaults() {
     var run = parse();
     assertThat(run.remediationDryRun).isFalse();
+    assertThat(run.remediationPaused).isFalse();
     assertThat(run.prometheusUrl).isEmpty();
     assertThat(run.keepIncidents).isEqualTo(100);
     assertThat(run.keepIncidentsFor).isEqualTo(Duration.ofDays(7));
@@ -21,9 +22,10 @@ class RunCommandTest {
 
   @Test
   void remediationOptionsAreRead() {
-    var run = parse("--remediation-dry-run", "--prometheus-url", "http://prometheus:9090",
+    var run = parse("--remediation-dry-run", "--remediation-paused", "--prometheus-url", "http://prometheus:9090",
         "--keep-incidents", "20", "--keep-incidents-for", "12h", "--no-leader-election", "--namespaces", "a,b");
     assertThat(run.remediationDryRun).isTrue();
+    assertThat(run.remediationPaused).isTrue();
     assertThat(run.prometheusUrl).contains(URI.create("http://prometheus:9090"));
     assertThat(run.keepIncidents).isEqualTo(20);
     assertThat(run.keepIncidentsFor).isEqualTo(Duration.ofHours(12));

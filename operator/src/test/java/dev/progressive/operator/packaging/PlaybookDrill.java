@@ -45,7 +45,7 @@ import java.util.TreeMap;
  */
 final class PlaybookDrill {
   /** Keeps one finished Incident per namespace, so that the drill also sees the older ones deleted. */
-  static final RemediationSettings SETTINGS = new RemediationSettings(false, Optional.empty(), 1, Duration.ofDays(7));
+  static final RemediationSettings SETTINGS = new RemediationSettings(false, Optional.empty(), 1, Duration.ofDays(7), false);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path PLAYBOOKS = ProjectTools.root().resolve("incident-playbooks");
   private static final Set<String> FINISHED = Set.of("Resolved", "Escalated", "Suppressed");

@@ -36,7 +36,7 @@ class StormIntegrationTest {
 
   /** Keeps every finished Incident, so that the test can read each decision. */
   static final ProgressiveOperator.Settings KEEPING_EVERY_INCIDENT = ProgressiveOperator.Settings.embedded()
-      .withRemediation(new RemediationSettings(false, Optional.empty(), 1_000, Duration.ofDays(1)));
+      .withRemediation(new RemediationSettings(false, Optional.empty(), 1_000, Duration.ofDays(1), false));
 
   @AfterAll
   static void stop() {

@@ -1,0 +1,53 @@
+package dev.progressive.operator.remediation;
+
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.Remediation;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The kill switch: while the operator runs with {@code --remediation-paused}, or the namespace's
+ * ObservabilityStack says {@code spec.remediation.paused: true}, an Incident holds before its next step.
+ * Its phase stays and its reason says {@link #PAUSED}; removing the switch resumes it where it stood.
+ */
+final class RemediationPause {
+  static final String PAUSED = "Paused";
+  static final String RESUMED = "Resumed";
+  /** A stack's change wakes its namespace's Incidents; this look is for a wake-up that got lost. */
+  private static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
+
+  private RemediationPause() {}
+
+  /** Why remediation is paused for the namespace {@code stack} governs, if it is. */
+  static Optional<String> why(RemediationSettings settings, Optional<ObservabilityStack> stack) {
+    if (settings.paused()) {
+      return Optional.of("the operator runs with --remediation-paused");
+    }
+    return stack.filter(s -> Optional.ofNullable(s.getSpec().getRemediation()).map(Remediation::getPaused).orElse(false))
+        .map(s -> "ObservabilityStack " + s.getMetadata().getName() + " has spec.remediation.paused: true");
+  }
+
+  /** Holds the run; the status changes only when it was not paused for this reason already. */
+  static Transition hold(IncidentRun run, String why) {
+    var status = run.status();
+    var message = "remediation paused before step " + status.getSteps().size() + ": " + why + "; remove it to resume";
+    if (PAUSED.equals(status.getReason()) && message.equals(status.getMessage())) {
+      return Transition.lookAgainIn(LOOK_AGAIN, false);
+    }
+    status.setReason(PAUSED);
+    status.setMessage(message);
+    run.events().once(run.incident(), "paused-" + status.getSteps().size(), true, PAUSED, message);
+    return Transition.lookAgainIn(LOOK_AGAIN, true);
+  }
+
+  /** Says the run goes on, once, when it was held; answers whether it was. */
+  static boolean resume(IncidentRun run) {
+    var status = run.status();
+    if (!PAUSED.equals(status.getReason())) {
+      return false;
+    }
+    status.setReason(RESUMED);
+    status.setMessage("remediation resumed at step " + status.getSteps().size() + " of playbook " + status.getPlaybook());
+    return true;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.progressive.operator.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.cli.Manifests;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The namespace's kill switch, spec.remediation.paused on its ObservabilityStack, with alerts delivered over HTTP. */
+class KillSwitchIntegrationTest {
+  private static RemediationCluster cluster;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws IOException {
+    cluster = RemediationCluster.start(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void aPausedStackHoldsItsNamespacesIncidentsBeforeTheirNextStepAndResumingRunsThem() throws Exception {
+    var f = cluster.fixture("kill-switch").withSamplesAndPlaybooks(spec -> { });
+    var client = cluster.harness().client();
+    var stack = Manifests.convert(Manifests.read(RemediationFixture.ROOT.resolve("samples")).stream()
+        .filter(d -> d.kind().equals("ObservabilityStack")).findFirst().orElseThrow(), ObservabilityStack.class);
+    stack.getMetadata().setNamespace(f.namespace);
+    stack.getSpec().getRemediation().setPaused(true);
+    client.resource(stack).create();
+    await().atMost(RemediationFixture.PATIENCE).until(() -> client.resource(stack).get().getStatus() != null);
+
+    var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
+
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
+      var status = f.incident(incident).getStatus();
+      assertThat(status.getReason()).isEqualTo(RemediationPause.PAUSED);
+      assertThat(status.getMessage()).isEqualTo("remediation paused before step 0: ObservabilityStack observability"
+          + " has spec.remediation.paused: true; remove it to resume");
+    });
+    var held = f.incident(incident).getStatus();
+    assertThat(held.getPhase()).as("the phase stays").isEqualTo(IncidentPhase.Mitigating);
+    assertThat(held.getSteps()).isEmpty();
+    assertThat(held.getMitigations()).isEmpty();
+    assertThat(f.replicas("npa")).isEqualTo(2);
+
+    client.resources(ObservabilityStack.class).inNamespace(f.namespace).withName("observability")
+        .edit(s -> {
+          s.getSpec().getRemediation().setPaused(false);
+          return s;
+        });
+
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.stepsRun(incident)).contains(StepAction.SCALE, StepAction.DIAGNOSTICS));
+    assertThat(f.incident(incident).getStatus().getReason()).isNotEqualTo(RemediationPause.PAUSED);
+  }
+}
