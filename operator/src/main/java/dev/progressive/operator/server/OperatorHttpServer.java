@@ -35,6 +35,12 @@ public final class OperatorHttpServer implements AutoCloseable {
             .register(intake))
         .build()
         .start();
+    // Helidon logs a port it cannot bind and carries on without a listener; the operator must not.
+    if (!server.isRunning() || server.port() < 0) {
+      server.stop();
+      throw new IllegalStateException("cannot listen on " + host + ":" + port
+          + " (in use, or not an address of this host): choose another with --http-port");
+    }
     return new OperatorHttpServer(server);
   }
 
