@@ -8,6 +8,7 @@ import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
+import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -102,20 +103,21 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
       RecordingDependent.useClock(context, clock);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
-    status.record(agent, context, AgentStatus.desired(agent, new AgentStatus.Observation(
-        violations, context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), Optional.empty())));
+    status.record(agent, context, seen(agent, context, plan, violations, Optional.empty()));
     // Monitoring APIs and Prometheus selectors change without an event reaching us: look again.
     return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
   }
 
-
   @Override
   public ErrorStatusUpdateControl<ProgressiveAgent> updateErrorStatus(
       ProgressiveAgent agent, Context<ProgressiveAgent> context, Exception e) {
-    return status.recordFailure(agent, context, () -> {
-      var plan = AgentPlan.of(agent, context, discovery);
-      return AgentStatus.desired(agent, new AgentStatus.Observation(List.of(),
-          context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), Optional.of(e)));
-    });
+    return status.recordFailure(agent, context,
+        () -> seen(agent, context, AgentPlan.of(agent, context, discovery), List.of(), Optional.of(e)));
+  }
+
+  private static ProgressiveAgentStatus seen(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentPlan plan,
+      List<SpecViolation> violations, Optional<Exception> failure) {
+    return AgentStatus.desired(agent, new AgentStatus.Observation(
+        violations, context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), failure));
   }
 }

@@ -4,6 +4,7 @@ import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.ObservabilityStackStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
+import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.StackPreferences;
 import dev.progressive.operator.common.RecordingDependent;
 import dev.progressive.operator.common.StatusRecorder;
@@ -67,7 +68,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
   @Override
   public UpdateControl<ObservabilityStack> reconcile(ObservabilityStack stack, Context<ObservabilityStack> context) {
     var violations = StackValidation.validate(stack);
-    var setup = discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack)));
+    var setup = setup(stack);
     if (violations.isEmpty()) {
       setup.store(context);
       RecordingDependent.useClock(context, clock);
@@ -82,8 +83,11 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
   public ErrorStatusUpdateControl<ObservabilityStack> updateErrorStatus(
       ObservabilityStack stack, Context<ObservabilityStack> context, Exception e) {
     return status.recordFailure(stack, context, () -> StackStatus.desired(stack, new StackStatus.Observation(List.of(),
-        discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack))),
-        jaeger(context), secrets.keysFor(stack), Optional.of(e))));
+        setup(stack), jaeger(context), secrets.keysFor(stack), Optional.of(e))));
+  }
+
+  private MonitoringSetup setup(ObservabilityStack stack) {
+    return discovery.setupFor(stack.getMetadata().getNamespace(), Optional.of(StackPreferences.of(stack)));
   }
 
   private static Optional<Deployment> jaeger(Context<ObservabilityStack> context) {
