@@ -1,6 +1,7 @@
 package dev.progressive.operator.remediation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.Sink;
 import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.StepRecord;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tells people: a Kubernetes Event on the Incident and on each target agent, and, when the step
@@ -48,6 +50,11 @@ final class NotifyAction implements Action {
       Thread.currentThread().interrupt();
       return StepOutcome.failed("interrupted while posting to the sink");
     }
+  }
+
+  @Override
+  public Optional<RunEnd> endsRun(StepRecord.Outcome outcome, boolean lastStep) {
+    return escalation ? Optional.of(new RunEnd(IncidentPhase.Escalated, "Escalated")) : Optional.empty();
   }
 
   @Override

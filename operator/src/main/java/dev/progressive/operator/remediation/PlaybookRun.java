@@ -52,7 +52,7 @@ final class PlaybookRun {
     if (next < steps.size()) {
       var step = steps.get(next);
       records.add(new StepRecord(next, step.getAction(), StepRecord.Outcome.Running, run.now().toString(), "starting"));
-      status.setPhase(step.getAction() == StepAction.VERIFY ? IncidentPhase.Verifying : status.getPhase());
+      actions.get(step.getAction()).phaseWhileRunning().ifPresent(status::setPhase);
       return Transition.onward();
     }
     if (run.alertResolved()) {
@@ -82,19 +82,13 @@ final class PlaybookRun {
       return Transition.lookAgainIn(outcome.lookAgainIn().orElseThrow(), changed);
     }
     end(run, step, record, outcome.outcome(), outcome.message());
-    var status = run.status();
-    if (step.getAction() == StepAction.VERIFY && outcome.outcome() == StepRecord.Outcome.Succeeded) {
-      return finish(run, IncidentPhase.Resolved, "Verified", outcome.message());
-    }
-    if (step.getAction() == StepAction.ESCALATE) {
-      return finish(run, IncidentPhase.Escalated, "Escalated", outcome.message());
-    }
     boolean lastStep = record.getIndex() == run.plan().orElseThrow().getSteps().size() - 1;
-    if (step.getAction() == StepAction.VERIFY && lastStep) {
-      return finish(run, IncidentPhase.Escalated, "VerificationFailed", outcome.message());
+    var end = actions.get(step.getAction()).endsRun(outcome.outcome(), lastStep);
+    if (end.isPresent()) {
+      return finish(run, end.get().phase(), end.get().reason(), outcome.message());
     }
-    if (status.getPhase() == IncidentPhase.Verifying) {
-      status.setPhase(IncidentPhase.Mitigating);
+    if (run.status().getPhase() == IncidentPhase.Verifying) {
+      run.status().setPhase(IncidentPhase.Mitigating);
     }
     return Transition.onward();
   }

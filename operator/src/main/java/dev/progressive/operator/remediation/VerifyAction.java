@@ -1,5 +1,6 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.StepRecord;
@@ -52,6 +53,20 @@ final class VerifyAction implements Action {
       }
     }
     return missing;
+  }
+
+  @Override
+  public Optional<IncidentPhase> phaseWhileRunning() {
+    return Optional.of(IncidentPhase.Verifying);
+  }
+
+  /** Verified ends the run Resolved; a failed check ends it only when no step (an escalation) follows. */
+  @Override
+  public Optional<RunEnd> endsRun(StepRecord.Outcome outcome, boolean lastStep) {
+    if (outcome == StepRecord.Outcome.Succeeded) {
+      return Optional.of(new RunEnd(IncidentPhase.Resolved, "Verified"));
+    }
+    return lastStep ? Optional.of(new RunEnd(IncidentPhase.Escalated, "VerificationFailed")) : Optional.empty();
   }
 
   @Override
