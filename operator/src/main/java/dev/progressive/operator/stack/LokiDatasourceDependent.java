@@ -5,9 +5,7 @@ import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 
 /**
@@ -17,7 +15,7 @@ import java.util.List;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.OURS))
 public class LokiDatasourceDependent extends StackDependent<ConfigMap> {
   public LokiDatasourceDependent() {
-    super(ConfigMap.class);
+    super(ConfigMap.class, LokiDatasource::name);
   }
 
   @Override
@@ -28,14 +26,5 @@ public class LokiDatasourceDependent extends StackDependent<ConfigMap> {
   @Override
   boolean wanted(ObservabilityStack stack, MonitoringSetup setup) {
     return stack.getSpec().getLogging() != null;
-  }
-
-  /**
-   * By name, not from {@link #desired}: java-operator-sdk looks the ConfigMap up this way to delete it
-   * once spec.logging is removed, and without spec.logging there is no desired datasource to build.
-   */
-  @Override
-  protected ResourceID targetSecondaryResourceID(ObservabilityStack stack, Context<ObservabilityStack> context) {
-    return new ResourceID(LokiDatasource.name(stack), stack.getMetadata().getNamespace());
   }
 }

@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One component of a stack: its objects are a pure function of the stack and its namespace's monitoring
@@ -16,8 +18,19 @@ import java.util.List;
  */
 public abstract class StackDependent<R extends HasMetadata> extends RecordingDependent<R, ObservabilityStack> {
 
+  private final Function<ObservabilityStack, String> nameWithoutSpec;
+
   protected StackDependent(Class<R> resourceType) {
+    this(resourceType, null);
+  }
+
+  /**
+   * For an optional one-object component: java-operator-sdk looks its object up by this name to delete
+   * it once the component is removed from the spec, when there is nothing left to build it from.
+   */
+  protected StackDependent(Class<R> resourceType, Function<ObservabilityStack, String> nameWithoutSpec) {
     super(resourceType);
+    this.nameWithoutSpec = nameWithoutSpec;
   }
 
   abstract List<R> children(ObservabilityStack stack, MonitoringSetup setup);
@@ -34,6 +47,12 @@ public abstract class StackDependent<R extends HasMetadata> extends RecordingDep
   @Override
   protected R desired(ObservabilityStack stack, Context<ObservabilityStack> context) {
     return children(stack, MonitoringSetup.in(context)).get(0);
+  }
+
+  @Override
+  protected ResourceID targetSecondaryResourceID(ObservabilityStack stack, Context<ObservabilityStack> context) {
+    return nameWithoutSpec == null ? super.targetSecondaryResourceID(stack, context)
+        : new ResourceID(nameWithoutSpec.apply(stack), stack.getMetadata().getNamespace());
   }
 
   /** The reconcile precondition of an optional component: the dependent's own {@link #wanted}. */
