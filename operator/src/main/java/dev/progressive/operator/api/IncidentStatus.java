@@ -23,6 +23,11 @@ public class IncidentStatus {
   private PlaybookSnapshot run;
   @JsonPropertyDescription("When the playbook run started (RFC 3339).")
   private String startedAt;
+  @JsonPropertyDescription("The agents this run holds and acts on, decided when it started (its steps act on no other);"
+      + " empty for a run that acts on no agent, absent for runs an older version started.")
+  private List<String> agents;
+  @JsonPropertyDescription("Agents the run would have acted on but leaves alone, and why.")
+  private List<HeldBackAgent> heldBack = new ArrayList<>();
   @JsonPropertyDescription("Each step, recorded before and after it runs.")
   private List<StepRecord> steps = new ArrayList<>();
   @JsonPropertyDescription("Changes asked of agents; withdrawn once the incident is over and its cool-down passed.")
@@ -48,6 +53,10 @@ public class IncidentStatus {
   public void setRun(PlaybookSnapshot run) { this.run = run; }
   public String getStartedAt() { return startedAt; }
   public void setStartedAt(String startedAt) { this.startedAt = startedAt; }
+  public List<String> getAgents() { return agents; }
+  public void setAgents(List<String> agents) { this.agents = agents; }
+  public List<HeldBackAgent> getHeldBack() { return heldBack; }
+  public void setHeldBack(List<HeldBackAgent> heldBack) { this.heldBack = heldBack; }
   public List<StepRecord> getSteps() { return steps; }
   public void setSteps(List<StepRecord> steps) { this.steps = steps; }
   public List<Mitigation> getMitigations() { return mitigations; }

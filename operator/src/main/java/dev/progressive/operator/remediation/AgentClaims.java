@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -43,28 +45,25 @@ final class AgentClaims {
     this.cached = cached;
   }
 
-  /** A claim another Incident holds: the agent, and who holds it. */
-  record Busy(String agent, String holder) {}
-
   /**
-   * Claims every agent for {@code incident}, in name order, or none: answers the first agent another
-   * Incident holds, after giving back what it claimed. Busy on its first agent, it holds nothing (an
-   * earlier attempt cut short could only have claimed agents before that one), so in a storm the many
-   * that lose spend no request on giving back.
+   * Claims each agent for {@code incident}, in name order, and keeps the claims it won: answers, for
+   * each agent another Incident holds, who holds it. One busy agent does not stop the run acting on the
+   * others; the caller decides whether anything is left to act on.
    */
-  Optional<Busy> claimAll(Incident incident, SortedSet<String> agents, Instant now) {
-    boolean claimedAny = false;
+  Map<String, String> claimEach(Incident incident, SortedSet<String> agents, Instant now) {
+    var busy = new TreeMap<String, String>();
     for (var agent : agents) {
-      var holder = claim(incident, agent, now);
-      if (holder.isPresent()) {
-        if (claimedAny) {
-          releaseAll(incident);
-        }
-        return Optional.of(new Busy(agent, holder.get()));
-      }
-      claimedAny = true;
+      claim(incident, agent, now).ifPresent(holder -> busy.put(agent, holder));
     }
-    return Optional.empty();
+    return busy;
+  }
+
+  /** Gives back agents the Incident claimed but will not act on (each one it holds, by name). */
+  void release(Incident incident, Collection<String> agents) {
+    var leases = client.leases().inNamespace(incident.getMetadata().getNamespace());
+    for (var agent : agents) {
+      leases.withName(name(agent)).delete();
+    }
   }
 
   /** Gives back every agent the Incident holds. */

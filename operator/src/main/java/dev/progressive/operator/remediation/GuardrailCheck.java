@@ -1,28 +1,41 @@
 package dev.progressive.operator.remediation;
 
 import dev.progressive.operator.api.Guardrails;
+import dev.progressive.operator.api.HeldBackAgent;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.common.Durations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** Decides whether a matched playbook may run now, or why the Incident is suppressed instead. */
+/**
+ * Decides whether a matched playbook may run now, or why the Incident is suppressed instead; and, per
+ * agent it would act on, which agents the cooldown and the hourly limit hold back, however the steps
+ * chose them (the alert's own agent or agentTypes). Counts come from the Incidents as the API has them.
+ */
 public final class GuardrailCheck {
   public static final String DUPLICATE = "Duplicate";
   public static final String COOLDOWN = "Cooldown";
   public static final String RATE_LIMITED = "RateLimited";
   public static final String DRY_RUN = "DryRun";
+  private static final Duration HOUR = Duration.ofHours(1);
 
   private GuardrailCheck() {}
 
   public record Suppression(String reason, String message) {}
 
-  public static Optional<Suppression> check(Incident incident, RemediationPlaybook playbook, String target,
+  /** What the guardrails decided: the whole run suppressed, or the agents they hold back (maybe none). */
+  public record Verdict(Optional<Suppression> suppression, List<HeldBackAgent> heldBack) {}
+
+  /** {@code agents}: those the run would act on; {@code target}: the alert's own agent, if any. */
+  public static Verdict check(Incident incident, RemediationPlaybook playbook, String target, Collection<String> agents,
       Collection<Incident> others, Instant now, boolean globalDryRun) {
     var guardrails = Optional.ofNullable(playbook.getSpec().getGuardrails()).orElseGet(Guardrails::new);
     var sameNamespace = others.stream()
@@ -36,33 +49,64 @@ public final class GuardrailCheck {
         .filter(o -> Objects.equals(o.getStatus().getTarget(), target))
         .findFirst();
     if (duplicate.isPresent()) {
-      return Optional.of(new Suppression(DUPLICATE, "Incident " + duplicate.get().getMetadata().getName()
-          + " already handles " + incident.getSpec().getAlertName() + " on " + describe(target)));
+      return suppressed(DUPLICATE, "Incident " + duplicate.get().getMetadata().getName()
+          + " already handles " + incident.getSpec().getAlertName() + " on " + (target == null ? "no particular agent" : target));
     }
-    var cooldown = Durations.parse(guardrails.getCooldown(), "spec.guardrails.cooldown");
-    var recent = sameNamespace.stream()
-        .filter(o -> target != null && target.equals(o.getStatus().getTarget()) && ran(o))
-        .filter(o -> startedAt(o).plus(cooldown).isAfter(now))
-        .findFirst();
-    if (recent.isPresent()) {
-      return Optional.of(new Suppression(COOLDOWN, "Incident " + recent.get().getMetadata().getName() + " acted on "
-          + target + " at " + recent.get().getStatus().getStartedAt() + "; the cooldown of " + guardrails.getCooldown()
-          + " holds further runs until " + startedAt(recent.get()).plus(cooldown)));
+    var heldBack = new ArrayList<HeldBackAgent>();
+    for (var agent : agents) {
+      heldBack(agent, guardrails, sameNamespace, now).ifPresent(heldBack::add);
+    }
+    if (!agents.isEmpty() && heldBack.size() == agents.size()) {
+      var first = heldBack.stream().filter(h -> h.getAgent().equals(target)).findFirst().orElse(heldBack.get(0));
+      return new Verdict(Optional.of(new Suppression(first.getReason(), first.getMessage()
+          + (heldBack.size() > 1 ? "; and every other agent it would act on is held back too" : ""))), heldBack);
     }
     var key = PlaybookMatcher.key(playbook);
     long runs = others.stream()
         .filter(o -> o.getStatus() != null && key.equals(o.getStatus().getPlaybook()) && ran(o))
-        .filter(o -> startedAt(o).isAfter(now.minus(Duration.ofHours(1))))
+        .filter(o -> startedAt(o).isAfter(now.minus(HOUR)))
         .count();
     if (runs >= guardrails.getMaxRunsPerHour()) {
-      return Optional.of(new Suppression(RATE_LIMITED, "playbook " + key + " ran " + runs
-          + " times in the last hour; its limit is maxRunsPerHour=" + guardrails.getMaxRunsPerHour()));
+      return suppressed(RATE_LIMITED, "playbook " + key + " ran " + runs
+          + " times in the last hour; its limit is maxRunsPerHour=" + guardrails.getMaxRunsPerHour());
     }
     if (globalDryRun || Boolean.TRUE.equals(guardrails.getDryRun())) {
-      return Optional.of(new Suppression(DRY_RUN, (globalDryRun ? "remediation" : "playbook " + key)
-          + " is in dry-run: the steps below were recorded, not run"));
+      return new Verdict(Optional.of(new Suppression(DRY_RUN, (globalDryRun ? "remediation" : "playbook " + key)
+          + " is in dry-run: the steps below were recorded, not run")), heldBack);
+    }
+    return new Verdict(Optional.empty(), heldBack);
+  }
+
+  /** The cooldown and the hourly limit of this playbook, counted over every run that acted on the agent. */
+  private static Optional<HeldBackAgent> heldBack(String agent, Guardrails guardrails, List<Incident> sameNamespace,
+      Instant now) {
+    var cooldown = Durations.parse(guardrails.getCooldown(), "spec.guardrails.cooldown");
+    var onAgent = sameNamespace.stream().filter(o -> ran(o) && actedOn(o).contains(agent)).toList();
+    var recent = onAgent.stream().filter(o -> startedAt(o).plus(cooldown).isAfter(now)).findFirst();
+    if (recent.isPresent()) {
+      return Optional.of(new HeldBackAgent(agent, COOLDOWN, "Incident " + recent.get().getMetadata().getName()
+          + " acted on " + agent + " at " + recent.get().getStatus().getStartedAt() + "; the cooldown of "
+          + guardrails.getCooldown() + " holds further runs on it until " + startedAt(recent.get()).plus(cooldown)));
+    }
+    long lastHour = onAgent.stream().filter(o -> startedAt(o).isAfter(now.minus(HOUR))).count();
+    if (lastHour >= guardrails.getMaxRunsPerHour()) {
+      return Optional.of(new HeldBackAgent(agent, RATE_LIMITED, lastHour + " runs acted on " + agent
+          + " in the last hour; the limit is maxRunsPerHour=" + guardrails.getMaxRunsPerHour()));
     }
     return Optional.empty();
+  }
+
+  /** The agents a run held; a run an older version started records only the alert's own agent. */
+  static Set<String> actedOn(Incident incident) {
+    var status = incident.getStatus();
+    if (status.getAgents() != null) {
+      return Set.copyOf(status.getAgents());
+    }
+    return status.getTarget() == null ? Set.of() : Set.of(status.getTarget());
+  }
+
+  private static Verdict suppressed(String reason, String message) {
+    return new Verdict(Optional.of(new Suppression(reason, message)), List.of());
   }
 
   /** Whether the Incident ran its playbook (as opposed to being suppressed or still deciding). */
@@ -74,9 +118,5 @@ public final class GuardrailCheck {
 
   private static Instant startedAt(Incident incident) {
     return Instant.parse(incident.getStatus().getStartedAt());
-  }
-
-  private static String describe(String target) {
-    return target == null ? "no particular agent" : target;
   }
 }

@@ -1,5 +1,6 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.HeldBackAgent;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.IncidentStatus;
@@ -122,23 +123,29 @@ public class IncidentReconciler implements Reconciler<Incident> {
     status.setPlaybook(decision.playbook().map(PlaybookMatcher::key).orElse(null));
     status.setReason(decision.reason());
     status.setMessage(decision.message());
+    status.setHeldBack(decision.heldBack());
     if (decision.suppressed()) {
       status.setPhase(IncidentPhase.Suppressed);
       status.setDryRun(GuardrailCheck.DRY_RUN.equals(decision.reason()) ? true : null);
       status.setFinishedAt(run.now().toString());
       decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun())).ifPresent(p -> {
         status.setRun(PlaybookSnapshot.of(p));
+        status.setAgents(decision.agents());
         playbookRun.recordDryRun(run);
       });
       run.events().once(run.incident(), "suppressed", false, "IncidentSuppressed", decision.message());
     } else {
       // The run is fixed here: from now on it follows this copy, whatever becomes of the playbook.
       status.setRun(PlaybookSnapshot.of(decision.playbook().orElseThrow()));
+      status.setAgents(decision.agents());
       status.setPhase(IncidentPhase.Mitigating);
       status.setStartedAt(run.now().toString());
     }
     if (decision.suppressed() && decision.claimed()) {
       claims.releaseAll(run.incident());
+    } else if (!decision.suppressed()) {
+      claims.release(run.incident(), decision.heldBack().stream()
+          .filter(h -> !Detection.RESOURCE_BUSY.equals(h.getReason())).map(HeldBackAgent::getAgent).toList());
     }
     metrics.entered(status.getPhase());
     return Transition.onward();

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,17 +35,28 @@ public record IncidentRun(Incident incident, List<ProgressiveAgent> agents, Inst
     return agents.stream().filter(a -> a.getMetadata().getName().equals(name)).findFirst();
   }
 
-  /** The agents a step acts on: those of its agentTypes, or else the alert's own agent. */
+  /**
+   * The agents a step acts on: those the run holds among its agentTypes, or else the alert's own agent.
+   * An agent another run holds, or that the guardrails held back, is never one of them.
+   */
   public List<ProgressiveAgent> targets(Step step) {
+    var held = status().getAgents();
+    return resolved(step).stream().filter(a -> held == null || held.contains(a.getMetadata().getName())).toList();
+  }
+
+  /** The agents a step names: those of its agentTypes, or else the alert's own agent. */
+  List<ProgressiveAgent> resolved(Step step) {
     if (step.getAgentTypes().isEmpty()) {
       return target().stream().toList();
     }
     return ofTypes(agents, step.getAgentTypes());
   }
 
+  /** By name, so that records and the order a step goes through its agents do not depend on a cache's order. */
   static List<ProgressiveAgent> ofTypes(List<ProgressiveAgent> agents, List<String> types) {
     return agents.stream()
         .filter(a -> a.getSpec() != null && a.getSpec().getAgentType() != null && types.contains(a.getSpec().getAgentType().id()))
+        .sorted(Comparator.comparing(a -> a.getMetadata().getName()))
         .toList();
   }
 

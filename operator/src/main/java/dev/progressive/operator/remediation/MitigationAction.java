@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  */
 final class MitigationAction implements Action {
   static final String NO_TARGETS = "NoTargets";
+  static final String HELD_BACK = "HeldBack";
   private final Mitigation.Type type;
 
   MitigationAction(Mitigation.Type type) {
@@ -20,6 +21,10 @@ final class MitigationAction implements Action {
   @Override
   public StepOutcome run(IncidentRun run, Step step, StepRecord record) {
     var targets = run.targets(step);
+    var heldBack = HeldBack.of(run, step);
+    if (targets.isEmpty() && !heldBack.isEmpty()) {
+      return StepOutcome.skipped(HELD_BACK + ": every agent of the step is held back: " + HeldBack.describe(heldBack) + "; nothing done");
+    }
     if (targets.isEmpty()) {
       // An empty target set is never read as "every agent": the step acts on nothing and says so.
       return StepOutcome.skipped(NO_TARGETS + ": " + targetText(step) + "; nothing done");
@@ -39,7 +44,9 @@ final class MitigationAction implements Action {
   @Override
   public String describe(IncidentRun run, Step step) {
     var agents = run.targets(step).stream().map(a -> a.getMetadata().getName()).collect(Collectors.joining(", "));
-    return "would " + type.asked(step.getReplicas()) + " of " + (agents.isEmpty() ? "no agent" : agents);
+    var heldBack = HeldBack.of(run, step);
+    return "would " + type.asked(step.getReplicas()) + " of " + (agents.isEmpty() ? "no agent" : agents)
+        + (heldBack.isEmpty() ? "" : "; held back: " + HeldBack.describe(heldBack));
   }
 
   private static String targetText(Step step) {

@@ -20,20 +20,20 @@ class GuardrailCheckTest {
 
   @Test
   void nothingHoldsAFirstRunBack() {
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(), NOW, false)).isEmpty();
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(), NOW, false).suppression()).isEmpty();
   }
 
   @Test
   void aRunOnTheSameAgentWithinTheCooldownHoldsItBackUntilItEnds() {
     var recent = ran("old", "AgentHighMemoryUsage", "npa", "team-a/x", "2026-11-28T11:55:00Z");
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(recent), NOW, false))
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(recent), NOW, false).suppression())
         .hasValueSatisfying(s -> {
           assertThat(s.reason()).isEqualTo(GuardrailCheck.COOLDOWN);
           assertThat(s.message()).contains("until 2026-11-28T12:05:00Z");
         });
     var longAgo = ran("old", "AgentHighMemoryUsage", "npa", "team-a/x", "2026-11-28T11:40:00Z");
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(longAgo), NOW, false)).isEmpty();
-    assertThat(GuardrailCheck.check(incident, playbook, "wpa", List.of(recent), NOW, false)).isEmpty();
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(longAgo), NOW, false).suppression()).isEmpty();
+    assertThat(GuardrailCheck.check(incident, playbook, "wpa", List.of("wpa"), List.of(recent), NOW, false).suppression()).isEmpty();
   }
 
   @Test
@@ -43,11 +43,11 @@ class GuardrailCheckTest {
         ran("a", "AgentUnhealthy", "wpa", "team-a/agent-degraded", "2026-11-28T11:10:00Z"),
         ran("b", "AgentUnhealthy", "bma", "team-a/agent-degraded", "2026-11-28T11:30:00Z"),
         ran("c", "AgentUnhealthy", "rpa", "team-a/agent-degraded", "2026-11-28T10:30:00Z"));
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", runs, NOW, false)).isEmpty();
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), runs, NOW, false).suppression()).isEmpty();
     var third = ran("d", "AgentUnhealthy", "mca", "team-a/agent-degraded", "2026-11-28T11:50:00Z");
     var more = new java.util.ArrayList<>(runs);
     more.add(third);
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", more, NOW, false))
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), more, NOW, false).suppression())
         .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo(GuardrailCheck.RATE_LIMITED));
   }
 
@@ -55,16 +55,16 @@ class GuardrailCheckTest {
   void anActiveIncidentForTheSameAlertAndAgentMakesThisOneADuplicate() {
     var active = ran("old", "AgentUnhealthy", "npa", "team-a/agent-degraded", "2026-11-28T09:00:00Z");
     active.getStatus().setPhase(IncidentPhase.Mitigating);
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(active), NOW, false))
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(active), NOW, false).suppression())
         .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo(GuardrailCheck.DUPLICATE));
   }
 
   @Test
   void globalOrPlaybookDryRunSuppressesWithTheReason() {
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(), NOW, true))
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(), NOW, true).suppression())
         .hasValueSatisfying(s -> assertThat(s.message()).startsWith("remediation is in dry-run"));
     playbook.getSpec().getGuardrails().setDryRun(true);
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(), NOW, false))
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(), NOW, false).suppression())
         .hasValueSatisfying(s -> assertThat(s.message()).startsWith("playbook team-a/agent-degraded is in dry-run"));
   }
 
@@ -72,6 +72,39 @@ class GuardrailCheckTest {
   void suppressedIncidentsAreNotRuns() {
     var suppressed = ran("old", "AgentHighMemoryUsage", "npa", "team-a/agent-degraded", "2026-11-28T11:59:00Z");
     suppressed.getStatus().setPhase(IncidentPhase.Suppressed);
-    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of(suppressed), NOW, false)).isEmpty();
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), List.of(suppressed), NOW, false).suppression()).isEmpty();
+  }
+
+  @Test
+  void theCooldownHoldsBackEachAgentARecentRunActedOnHoweverItChoseItAndTheRestProceed() {
+    var fleetWide = ran("fleet", "SystemAvailabilityBelow99_9", null, "team-a/high-error-rate", "2026-11-28T11:55:00Z");
+    fleetWide.getStatus().setAgents(List.of("npa", "wpa"));
+    var verdict = GuardrailCheck.check(incident, playbook, "mca", List.of("mca", "npa", "rpa"), List.of(fleetWide), NOW, false);
+    assertThat(verdict.suppression()).isEmpty();
+    assertThat(verdict.heldBack()).singleElement().satisfies(h -> {
+      assertThat(h.getAgent()).isEqualTo("npa");
+      assertThat(h.getReason()).isEqualTo(GuardrailCheck.COOLDOWN);
+      assertThat(h.getMessage()).contains("Incident fleet acted on npa").contains("until 2026-11-28T12:05:00Z");
+    });
+  }
+
+  @Test
+  void maxRunsPerHourAlsoCountsEveryRunThatActedOnTheAgentWhateverItsPlaybook() {
+    playbook.getSpec().getGuardrails().setCooldown("0s");
+    var others = new java.util.ArrayList<Incident>();
+    for (var name : List.of("p", "q", "r")) {
+      var other = ran(name, "PostgreSQLDown", null, "team-a/database-connectivity", "2026-11-28T11:3" + others.size() + ":00Z");
+      other.getStatus().setAgents(List.of("npa"));
+      others.add(other);
+    }
+    var verdict = GuardrailCheck.check(incident, playbook, null, List.of("npa", "wpa"), others, NOW, false);
+    assertThat(verdict.suppression()).isEmpty();
+    assertThat(verdict.heldBack()).singleElement().satisfies(h -> {
+      assertThat(h.getAgent()).isEqualTo("npa");
+      assertThat(h.getReason()).isEqualTo(GuardrailCheck.RATE_LIMITED);
+      assertThat(h.getMessage()).isEqualTo("3 runs acted on npa in the last hour; the limit is maxRunsPerHour=3");
+    });
+    assertThat(GuardrailCheck.check(incident, playbook, null, List.of("npa"), others, NOW, false).suppression())
+        .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo(GuardrailCheck.RATE_LIMITED));
   }
 }
