@@ -16,6 +16,13 @@ public class Guardrails {
 
   @Default("3")
   @Min(1)
+  @Max(100)
+  @JsonPropertyDescription("After this many runs of the playbook on an agent within 4h that its verify step found"
+      + " ineffective, the playbook stops acting on that agent: the next Incident escalates at once instead.")
+  private Integer maxIneffective = 3;
+
+  @Default("3")
+  @Min(1)
   @Max(60)
   @JsonPropertyDescription("Most runs of this playbook within any hour; more are suppressed.")
   private Integer maxRunsPerHour = 3;
@@ -31,6 +38,8 @@ public class Guardrails {
 
   public String getCooldown() { return cooldown; }
   public void setCooldown(String cooldown) { this.cooldown = cooldown; }
+  public Integer getMaxIneffective() { return maxIneffective; }
+  public void setMaxIneffective(Integer maxIneffective) { this.maxIneffective = maxIneffective; }
   public Integer getMaxRunsPerHour() { return maxRunsPerHour; }
   public void setMaxRunsPerHour(Integer maxRunsPerHour) { this.maxRunsPerHour = maxRunsPerHour; }
   public Boolean getDryRun() { return dryRun; }

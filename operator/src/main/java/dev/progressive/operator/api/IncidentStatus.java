@@ -36,6 +36,9 @@ public class IncidentStatus {
   private String diagnostics;
   @JsonPropertyDescription("Whether the run only recorded what it would do.")
   private Boolean dryRun;
+  @JsonPropertyDescription("What the verify step found: true when the alert resolved and the agents were Ready,"
+      + " false when they were not by its timeout; absent when no verify step ended.")
+  private Boolean effective;
   @JsonPropertyDescription("When the run reached Resolved, Escalated or Suppressed (RFC 3339).")
   private String finishedAt;
 
@@ -65,6 +68,8 @@ public class IncidentStatus {
   public void setDiagnostics(String diagnostics) { this.diagnostics = diagnostics; }
   public Boolean getDryRun() { return dryRun; }
   public void setDryRun(Boolean dryRun) { this.dryRun = dryRun; }
+  public Boolean getEffective() { return effective; }
+  public void setEffective(Boolean effective) { this.effective = effective; }
   public String getFinishedAt() { return finishedAt; }
   public void setFinishedAt(String finishedAt) { this.finishedAt = finishedAt; }
 }

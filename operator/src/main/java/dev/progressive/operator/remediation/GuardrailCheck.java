@@ -25,7 +25,10 @@ public final class GuardrailCheck {
   public static final String COOLDOWN = "Cooldown";
   public static final String RATE_LIMITED = "RateLimited";
   public static final String DRY_RUN = "DryRun";
+  public static final String INEFFECTIVE = "Ineffective";
   private static final Duration HOUR = Duration.ofHours(1);
+  /** How far back the runs that did not help count against a playbook on an agent. */
+  static final Duration INEFFECTIVE_WINDOW = Duration.ofHours(4);
 
   private GuardrailCheck() {}
 
@@ -52,16 +55,18 @@ public final class GuardrailCheck {
       return suppressed(DUPLICATE, "Incident " + duplicate.get().getMetadata().getName()
           + " already handles " + incident.getSpec().getAlertName() + " on " + (target == null ? "no particular agent" : target));
     }
+    var key = PlaybookMatcher.key(playbook);
     var heldBack = new ArrayList<HeldBackAgent>();
     for (var agent : agents) {
-      heldBack(agent, guardrails, sameNamespace, now).ifPresent(heldBack::add);
+      heldBack(agent, key, guardrails, sameNamespace, now).ifPresent(heldBack::add);
     }
     if (!agents.isEmpty() && heldBack.size() == agents.size()) {
-      var first = heldBack.stream().filter(h -> h.getAgent().equals(target)).findFirst().orElse(heldBack.get(0));
+      // A playbook that did not help says so before any other reason: the Incident escalates on it.
+      var first = heldBack.stream().filter(h -> h.getReason().equals(INEFFECTIVE)).findFirst()
+          .or(() -> heldBack.stream().filter(h -> h.getAgent().equals(target)).findFirst()).orElse(heldBack.get(0));
       return new Verdict(Optional.of(new Suppression(first.getReason(), first.getMessage()
           + (heldBack.size() > 1 ? "; and every other agent it would act on is held back too" : ""))), heldBack);
     }
-    var key = PlaybookMatcher.key(playbook);
     long runs = others.stream()
         .filter(o -> o.getStatus() != null && key.equals(o.getStatus().getPlaybook()) && ran(o))
         .filter(o -> startedAt(o).isAfter(now.minus(HOUR)))
@@ -77,9 +82,22 @@ public final class GuardrailCheck {
     return new Verdict(Optional.empty(), heldBack);
   }
 
-  /** The cooldown and the hourly limit of this playbook, counted over every run that acted on the agent. */
-  private static Optional<HeldBackAgent> heldBack(String agent, Guardrails guardrails, List<Incident> sameNamespace,
-      Instant now) {
+  /**
+   * The playbook's record on the agent first (its runs that did not help), then the cooldown and the
+   * hourly limit, counted over every run that acted on the agent.
+   */
+  private static Optional<HeldBackAgent> heldBack(String agent, String key, Guardrails guardrails,
+      List<Incident> sameNamespace, Instant now) {
+    var ineffective = sameNamespace.stream()
+        .filter(o -> key.equals(o.getStatus().getPlaybook()) && Boolean.FALSE.equals(o.getStatus().getEffective()))
+        .filter(o -> actedOn(o).contains(agent) && o.getStatus().getFinishedAt() != null)
+        .filter(o -> Instant.parse(o.getStatus().getFinishedAt()).isAfter(now.minus(INEFFECTIVE_WINDOW)))
+        .map(o -> o.getMetadata().getName()).sorted().toList();
+    if (ineffective.size() >= guardrails.getMaxIneffective()) {
+      return Optional.of(new HeldBackAgent(agent, INEFFECTIVE, "playbook " + key + " did not help " + agent + " "
+          + ineffective.size() + " times in the last 4h (Incidents " + String.join(", ", ineffective)
+          + "; maxIneffective=" + guardrails.getMaxIneffective() + "); it acts on " + agent + " no more and a person has to take over"));
+    }
     var cooldown = Durations.parse(guardrails.getCooldown(), "spec.guardrails.cooldown");
     var onAgent = sameNamespace.stream().filter(o -> ran(o) && actedOn(o).contains(agent)).toList();
     var recent = onAgent.stream().filter(o -> startedAt(o).plus(cooldown).isAfter(now)).findFirst();

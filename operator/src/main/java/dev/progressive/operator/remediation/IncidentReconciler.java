@@ -22,6 +22,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -125,15 +126,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
     status.setMessage(decision.message());
     status.setHeldBack(decision.heldBack());
     if (decision.suppressed()) {
-      status.setPhase(IncidentPhase.Suppressed);
-      status.setDryRun(GuardrailCheck.DRY_RUN.equals(decision.reason()) ? true : null);
-      status.setFinishedAt(run.now().toString());
-      decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun())).ifPresent(p -> {
-        status.setRun(PlaybookSnapshot.of(p));
-        status.setAgents(decision.agents());
-        playbookRun.recordDryRun(run);
-      });
-      run.events().once(run.incident(), "suppressed", false, "IncidentSuppressed", decision.message());
+      holdBack(run, decision);
     } else {
       // The run is fixed here: from now on it follows this copy, whatever becomes of the playbook.
       status.setRun(PlaybookSnapshot.of(decision.playbook().orElseThrow()));
@@ -149,6 +142,25 @@ public class IncidentReconciler implements Reconciler<Incident> {
     }
     metrics.entered(status.getPhase());
     return Transition.onward();
+  }
+
+  /**
+   * Ends a run that acts on nothing: Suppressed, or Escalated when what holds it back is a playbook that
+   * did not help the agent before (people must look, not a further alert). A dry run records its steps.
+   */
+  private void holdBack(IncidentRun run, Detection.Decision decision) {
+    var status = run.status();
+    boolean escalated = GuardrailCheck.INEFFECTIVE.equals(decision.reason());
+    status.setPhase(escalated ? IncidentPhase.Escalated : IncidentPhase.Suppressed);
+    status.setDryRun(GuardrailCheck.DRY_RUN.equals(decision.reason()) ? true : null);
+    status.setFinishedAt(run.now().toString());
+    decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun())).ifPresent(p -> {
+      status.setRun(PlaybookSnapshot.of(p));
+      status.setAgents(decision.agents());
+      playbookRun.recordDryRun(run);
+    });
+    run.events().once(run.incident(), status.getPhase().name().toLowerCase(Locale.ROOT), escalated,
+        "Incident" + status.getPhase().name(), decision.message());
   }
 
   private static AgentClaims claims(Context<Incident> context) {

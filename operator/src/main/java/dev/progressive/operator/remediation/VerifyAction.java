@@ -32,12 +32,14 @@ final class VerifyAction implements Action {
     }
     var missing = missing(run, step);
     if (missing.isEmpty()) {
+      run.status().setEffective(true);
       return StepOutcome.succeeded("the alert resolved and every target agent is Ready");
     }
     var giveUpAt = checkFrom.plus(timeout);
     if (run.now().isBefore(giveUpAt)) {
       return StepOutcome.waiting("waiting until " + giveUpAt + ": " + String.join("; ", missing), POLL);
     }
+    run.status().setEffective(false);
     return StepOutcome.failed("not healthy after " + step.getAfter() + " and " + timeout.toSeconds() + "s more: " + String.join("; ", missing));
   }
 

@@ -95,4 +95,30 @@ class FleetGuardrailIntegrationTest {
       assertThat(cooled.getMitigations()).isEmpty();
     }
   }
+
+  @Test
+  void aPlaybookThatDidNotHelpAnAgentThreeTimesEscalatesTheFourthAtOnceNamingTheHistory(@TempDir Path dir) throws Exception {
+    try (var cluster = RemediationCluster.start(dir)) {
+      var f = cluster.fixture("ineffective").withSamplesAndPlaybooks(spec -> {
+        spec.getGuardrails().setCooldown("0s");
+        spec.getGuardrails().setMaxRunsPerHour(10);
+      });
+      var failed = new java.util.ArrayList<String>();
+      for (var alert : new String[] {"AgentUnhealthy", "AgentHighMemoryUsage", "NPAMealPlanGenerationFailure"}) {
+        var incident = f.fire(alert, Map.of("service", "npa"));
+        f.awaitPhase(incident, IncidentPhase.Escalated);
+        assertThat(f.incident(incident).getStatus().getEffective()).as(f.describe(incident)).isFalse();
+        failed.add(incident.getMetadata().getName());
+      }
+      var fourth = f.fire("MCAHighResponseTime", Map.of("service", "npa"));
+      f.awaitPhase(fourth, IncidentPhase.Escalated);
+      var status = f.incident(fourth).getStatus();
+      assertThat(status.getReason()).isEqualTo(GuardrailCheck.INEFFECTIVE);
+      assertThat(status.getMessage()).contains("did not help npa 3 times in the last 4h (Incidents "
+          + String.join(", ", failed.stream().sorted().toList()));
+      assertThat(status.getSteps()).isEmpty();
+      assertThat(status.getMitigations()).isEmpty();
+      assertThat(f.eventReasons(fourth.getMetadata().getName())).contains("IncidentEscalated");
+    }
+  }
 }

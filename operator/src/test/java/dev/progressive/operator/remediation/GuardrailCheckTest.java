@@ -107,4 +107,27 @@ class GuardrailCheckTest {
     assertThat(GuardrailCheck.check(incident, playbook, null, List.of("npa"), others, NOW, false).suppression())
         .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo(GuardrailCheck.RATE_LIMITED));
   }
+
+  @Test
+  void aPlaybookThatDidNotHelpAnAgentMaxIneffectiveTimesWithinFourHoursEscalatesInsteadOfActingOnIt() {
+    playbook.getSpec().getGuardrails().setCooldown("0s");
+    playbook.getSpec().getGuardrails().setMaxRunsPerHour(10);
+    var runs = new java.util.ArrayList<Incident>();
+    for (var name : List.of("a", "b", "c")) {
+      var run = ran(name, "AgentUnhealthy", "npa", "team-a/agent-degraded", "2026-11-28T08:00:00Z");
+      run.getStatus().setEffective(false);
+      run.getStatus().setFinishedAt("2026-11-28T1" + runs.size() + ":10:00Z");
+      runs.add(run);
+    }
+    var verdict = GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), runs, NOW, false);
+    assertThat(verdict.suppression()).hasValueSatisfying(s -> {
+      assertThat(s.reason()).isEqualTo(GuardrailCheck.INEFFECTIVE);
+      assertThat(s.message()).startsWith("playbook team-a/agent-degraded did not help npa 3 times in the last 4h (Incidents a, b, c;");
+    });
+    runs.get(0).getStatus().setFinishedAt("2026-11-28T07:59:00Z");
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), runs, NOW, false).suppression()).isEmpty();
+    runs.get(0).getStatus().setFinishedAt("2026-11-28T11:00:00Z");
+    runs.get(1).getStatus().setEffective(true);
+    assertThat(GuardrailCheck.check(incident, playbook, "npa", List.of("npa"), runs, NOW, false).suppression()).isEmpty();
+  }
 }
