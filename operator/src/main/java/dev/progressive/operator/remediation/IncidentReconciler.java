@@ -10,7 +10,9 @@ import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.cluster.NamespaceStack;
 import dev.progressive.operator.common.StatusWriter;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -43,6 +45,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
   private final IncidentAftermath aftermath;
   private InformerEventSource<ProgressiveAgent, Incident> agents;
   private InformerEventSource<RemediationPlaybook, Incident> playbooks;
+  private InformerEventSource<Namespace, Incident> pausedNamespaces;
 
   public IncidentReconciler(Clock clock, RemediationSettings settings, MeterRegistry registry) {
     this.clock = clock;
@@ -59,13 +62,21 @@ public class IncidentReconciler implements Reconciler<Incident> {
         .withSecondaryToPrimaryMapper(agent -> Set.of()).build(), context);
     playbooks = new InformerEventSource<>(InformerEventSourceConfiguration.from(RemediationPlaybook.class, Incident.class)
         .withSecondaryToPrimaryMapper(playbook -> Set.of()).build(), context);
-    // A stack's kill switch reaches the open Incidents of its namespace at once, paused or resumed.
+    // A kill switch, on a stack or a Namespace, reaches the open Incidents of its namespace at once,
+    // paused or resumed. Only paused Namespaces are cached: taking the label off reads as their removal.
     var stacks = new InformerEventSource<>(InformerEventSourceConfiguration.from(ObservabilityStack.class, Incident.class)
-        .withSecondaryToPrimaryMapper(stack -> context.getPrimaryCache().list(stack.getMetadata().getNamespace())
-            .filter(i -> i.getStatus() != null && i.getStatus().getPhase() != null && !i.getStatus().getPhase().isFinal())
-            .map(ResourceID::fromResource).collect(Collectors.toSet()))
-        .build(), context);
-    return List.of(agents, playbooks, stacks);
+        .withSecondaryToPrimaryMapper(stack -> openIncidents(context, stack.getMetadata().getNamespace())).build(), context);
+    pausedNamespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, Incident.class)
+        .withNamespaces(Constants.WATCH_ALL_NAMESPACE_SET)
+        .withLabelSelector(RemediationPause.NAMESPACE_PAUSED)
+        .withSecondaryToPrimaryMapper(namespace -> openIncidents(context, namespace.getMetadata().getName())).build(), context);
+    return List.of(agents, playbooks, stacks, pausedNamespaces);
+  }
+
+  private static Set<ResourceID> openIncidents(EventSourceContext<Incident> context, String namespace) {
+    return context.getPrimaryCache().list(namespace)
+        .filter(i -> i.getStatus() != null && i.getStatus().getPhase() != null && !i.getStatus().getPhase().isFinal())
+        .map(ResourceID::fromResource).collect(Collectors.toSet());
   }
 
   @Override
@@ -98,7 +109,8 @@ public class IncidentReconciler implements Reconciler<Incident> {
     if (run.status().getPhase().isFinal()) {
       return aftermath.handle(run, () -> context.getPrimaryCache().list(run.namespace()));
     }
-    var paused = RemediationPause.why(settings, NamespaceStack.of(context, run.namespace()));
+    var paused = RemediationPause.why(settings, pausedNamespaces.get(new ResourceID(run.namespace())),
+        NamespaceStack.of(context, run.namespace()));
     if (paused.isPresent()) {
       return RemediationPause.hold(run, paused.get());
     }

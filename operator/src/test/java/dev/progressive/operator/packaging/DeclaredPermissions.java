@@ -1,6 +1,7 @@
 package dev.progressive.operator.packaging;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.dependent.DependentResourceSpec;
@@ -28,15 +29,26 @@ import java.util.stream.Collectors;
 final class DeclaredPermissions {
   private DeclaredPermissions() {}
 
+  /** The permissions on namespaced resources; the workflows' dependents are all namespaced. */
   static Set<Permission> of(Operator operator) {
+    return of(operator, true);
+  }
+
+  /** The permissions on cluster-scoped resources (such as Namespaces), which only a ClusterRole grants. */
+  static Set<Permission> clusterScoped(Operator operator) {
+    return of(operator, false);
+  }
+
+  private static Set<Permission> of(Operator operator, boolean namespaced) {
     var needed = new TreeSet<Permission>();
     for (var registered : operator.getRegisteredControllers()) {
       var controller = (Controller<?>) registered;
       controller.getEventSourceManager().allEventSources().stream()
           .filter(ManagedInformerEventSource.class::isInstance)
+          .filter(source -> Namespaced.class.isAssignableFrom(source.resourceType()) == namespaced)
           .forEach(source -> needed.addAll(on(source.resourceType(), "list", "watch")));
       var configuration = controller.getConfiguration();
-      configuration.getWorkflowSpec().ifPresent(workflow -> {
+      configuration.getWorkflowSpec().filter(workflow -> namespaced).ifPresent(workflow -> {
         List<DependentResourceSpec> specs = workflow.getDependentResourceSpecs();
         Map<String, DependentResourceSpec> byName = specs.stream()
             .collect(Collectors.toMap(DependentResourceSpec::getName, Function.identity()));

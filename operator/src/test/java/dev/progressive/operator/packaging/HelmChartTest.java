@@ -63,12 +63,16 @@ class HelmChartTest {
   }
 
   @Test
-  void namespacedInstallPassesItsNamespacesAndHasNoClusterWidePermissions() {
+  void namespacedInstallPassesItsNamespacesAndReadsNothingClusterWideButPausedNamespaces() {
     var chart = variant("namespaced").render(new Helm(workDir));
     var args = texts(chart.ofKind("Deployment").get(0).at("/spec/template/spec/containers/0/args"));
     assertThat(args).contains("--namespaces=progressive-framework-v5,team-a");
-    assertThat(chart.ofKind("ClusterRole")).isEmpty();
-    assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
+    assertThat(chart.ofKind("ClusterRole")).singleElement().satisfies(role -> {
+      assertThat(role.at("/rules").size()).isEqualTo(1);
+      assertThat(role.at("/rules/0/resources/0").asText()).isEqualTo("namespaces");
+      assertThat(texts(role.at("/rules/0/verbs"))).containsExactly("list", "watch");
+    });
+    assertThat(chart.ofKind("ClusterRoleBinding")).hasSize(1);
     assertThat(chart.ofKind("NetworkPolicy")).hasSize(1);
   }
 

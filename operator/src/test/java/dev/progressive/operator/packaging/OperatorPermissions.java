@@ -112,7 +112,7 @@ final class OperatorPermissions {
   private static Needs needs(List<ApiRequest> requests, Set<String> watched, Operator operator) {
     var inWatched = new TreeSet<>(DeclaredPermissions.of(operator));
     var inOwn = new TreeSet<Permission>();
-    var clusterWide = new TreeSet<Permission>();
+    var clusterWide = new TreeSet<>(DeclaredPermissions.clusterScoped(operator));
     for (var request : requests) {
       if (GRANTED_TO_EVERYONE.contains(request.permission().resource())) {
         continue;

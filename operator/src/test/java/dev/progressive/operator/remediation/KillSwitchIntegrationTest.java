@@ -7,6 +7,7 @@ import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.cli.Manifests;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,6 +61,30 @@ class KillSwitchIntegrationTest {
           return s;
         });
 
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.stepsRun(incident)).contains(StepAction.SCALE, StepAction.DIAGNOSTICS));
+    assertThat(f.incident(incident).getStatus().getReason()).isNotEqualTo(RemediationPause.PAUSED);
+  }
+
+  @Test
+  void aPausedNamespaceHoldsItsIncidentsAndTakingTheLabelOffResumesThem() throws Exception {
+    var f = cluster.fixture("kill-switch-namespace").withSamplesAndPlaybooks(spec -> { });
+    var namespaces = cluster.harness().client().namespaces();
+    namespaces.resource(new NamespaceBuilder().withNewMetadata().withName(f.namespace).endMetadata().build()).createOr(n -> n.update());
+    namespaces.withName(f.namespace).edit(n -> new NamespaceBuilder(n).editMetadata()
+        .addToLabels("progressive.dev/remediation", "paused").endMetadata().build());
+
+    var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(f.incident(incident).getStatus().getMessage())
+        .isEqualTo("remediation paused before step 0: Namespace " + f.namespace
+            + " has label progressive.dev/remediation=paused; remove it to resume"));
+    var held = f.incident(incident).getStatus();
+    assertThat(held.getPhase()).isEqualTo(IncidentPhase.Mitigating);
+    assertThat(held.getSteps()).isEmpty();
+    assertThat(f.replicas("npa")).isEqualTo(2);
+
+    namespaces.withName(f.namespace).edit(n -> new NamespaceBuilder(n).editMetadata()
+        .removeFromLabels("progressive.dev/remediation").endMetadata().build());
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
         assertThat(f.stepsRun(incident)).contains(StepAction.SCALE, StepAction.DIAGNOSTICS));
     assertThat(f.incident(incident).getStatus().getReason()).isNotEqualTo(RemediationPause.PAUSED);
