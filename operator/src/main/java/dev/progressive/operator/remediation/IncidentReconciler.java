@@ -101,7 +101,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
       return RemediationPause.hold(run, paused.get());
     }
     boolean resumed = RemediationPause.resume(run);
-    var transition = playbookRun.advance(run);
+    var transition = playbookRun.advance(run, () -> context.getPrimaryCache().list(run.namespace()));
     return resumed ? transition.recordingStatus() : transition;
   }
 
@@ -128,7 +128,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
       status.setFinishedAt(run.now().toString());
       decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun())).ifPresent(p -> {
         status.setRun(PlaybookSnapshot.of(p));
-        playbookRun.recordDryRun(run);
+        playbookRun.recordDryRun(run, () -> context.getPrimaryCache().list(run.namespace()));
       });
       run.events().once(run.incident(), "suppressed", false, "IncidentSuppressed", decision.message());
     } else {
