@@ -1,6 +1,7 @@
 -- Argo CD health of an Incident, from its phase. Resolved and Suppressed (no playbook ran, on purpose)
--- are Healthy; Escalated means the playbook could not fix it and a person must: Degraded. Detected,
--- Mitigating and Verifying are Progressing.
+-- are Healthy; Escalated means the playbook could not fix it and a person must: Degraded. AwaitingApproval
+-- holds a step until a person decides: Suspended, with the request. Detected, Mitigating and Verifying
+-- are Progressing.
 local hs = { status = "Progressing", message = "Waiting for the operator to pick up the incident" }
 if obj.status == nil or obj.status.phase == nil then
   return hs
@@ -24,6 +25,9 @@ elseif phase == "Suppressed" then
 elseif phase == "Escalated" then
   hs.status = "Degraded"
   hs.message = say("Escalated")
+elseif phase == "AwaitingApproval" then
+  hs.status = "Suspended"
+  hs.message = say("Awaiting approval")
 else
   hs.message = say(phase)
 end

@@ -36,6 +36,27 @@ public class Guardrails {
   @JsonPropertyDescription("How long temporary mitigations stay after the alert resolved, before they are withdrawn.")
   private String revertAfter = "5m";
 
+  @Default("3")
+  @Min(1)
+  @JsonPropertyDescription("A step that would change more agents than this waits for a person to approve it.")
+  private Integer maxTargets = 3;
+
+  @Default("5")
+  @Min(1)
+  @JsonPropertyDescription("When more Incidents than this were opened in the namespace within stormWindow, every"
+      + " disruptive step (restart, quarantineUnhealthy) waits for a person to approve it.")
+  private Integer stormThreshold = 5;
+
+  @Default("10m")
+  @Pattern(Step.DURATION_PATTERN)
+  @JsonPropertyDescription("The window in which stormThreshold counts the namespace's new Incidents.")
+  private String stormWindow = "10m";
+
+  @Default("15m")
+  @Pattern(Step.DURATION_PATTERN)
+  @JsonPropertyDescription("How long a step waits for approval; undecided after that, the run ends Escalated.")
+  private String approvalTimeout = "15m";
+
   public String getCooldown() { return cooldown; }
   public void setCooldown(String cooldown) { this.cooldown = cooldown; }
   public Integer getMaxIneffective() { return maxIneffective; }
@@ -46,4 +67,12 @@ public class Guardrails {
   public void setDryRun(Boolean dryRun) { this.dryRun = dryRun; }
   public String getRevertAfter() { return revertAfter; }
   public void setRevertAfter(String revertAfter) { this.revertAfter = revertAfter; }
+  public Integer getMaxTargets() { return maxTargets; }
+  public void setMaxTargets(Integer maxTargets) { this.maxTargets = maxTargets; }
+  public Integer getStormThreshold() { return stormThreshold; }
+  public void setStormThreshold(Integer stormThreshold) { this.stormThreshold = stormThreshold; }
+  public String getStormWindow() { return stormWindow; }
+  public void setStormWindow(String stormWindow) { this.stormWindow = stormWindow; }
+  public String getApprovalTimeout() { return approvalTimeout; }
+  public void setApprovalTimeout(String approvalTimeout) { this.approvalTimeout = approvalTimeout; }
 }

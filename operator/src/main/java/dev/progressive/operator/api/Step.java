@@ -2,6 +2,7 @@ package dev.progressive.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -14,6 +15,9 @@ import java.util.List;
 @ValidationRule(value = "self.action != 'scale' || has(self.replicas)", message = "a scale step needs replicas")
 public class Step {
   static final String DURATION_PATTERN = "^[0-9]+(ms|s|m|h)$";
+
+  /** Whether a person must approve the step before it runs, whatever the guardrails say. */
+  public enum Approval { required, none }
 
   @Required
   @JsonPropertyDescription("scale, circuitBreaker, quarantineUnhealthy, restart, diagnostics, notify, verify or escalate.")
@@ -41,6 +45,11 @@ public class Step {
   @JsonPropertyDescription("For notify and escalate: also post to this Slack or generic webhook.")
   private Sink sink;
 
+  @Default("none")
+  @JsonPropertyDescription("required: the step waits for a person to approve it (annotation progressive.dev/approval on"
+      + " the Incident); none (default): it runs unless a guardrail (maxTargets, stormThreshold) asks for approval.")
+  private Approval approval = Approval.none;
+
   public Step() {}
 
   public Step(StepAction action) {
@@ -61,4 +70,6 @@ public class Step {
   public void setTimeout(String timeout) { this.timeout = timeout; }
   public Sink getSink() { return sink; }
   public void setSink(Sink sink) { this.sink = sink; }
+  public Approval getApproval() { return approval; }
+  public void setApproval(Approval approval) { this.approval = approval; }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class StepRecord {
   public enum Outcome { Running, Succeeded, Failed, Skipped }
 
+  /** Where a step that needs a person's approval stands. */
+  public enum Approval { pending, approved, rejected, timedOut }
+
   @JsonPropertyDescription("Position of the step in the playbook, from 0.")
   private Integer index;
   @JsonPropertyDescription("The step's action.")
@@ -20,6 +23,15 @@ public class StepRecord {
   private String finishedAt;
   @JsonPropertyDescription("What the step did or why it failed.")
   private String message;
+  @JsonPropertyDescription("For a step that needs approval: pending while it waits, then approved, rejected or timedOut.")
+  private Approval approval;
+  @JsonPropertyDescription("Why the step needs approval: ApprovalRequired, TooManyTargets or IncidentStorm (the first"
+      + " that applies; the message says all).")
+  private String approvalReason;
+  @JsonPropertyDescription("When the step began waiting for approval (RFC 3339).")
+  private String approvalRequestedAt;
+  @JsonPropertyDescription("When the approval was decided, or timed out (RFC 3339).")
+  private String approvalDecidedAt;
 
   public StepRecord() {}
 
@@ -43,4 +55,12 @@ public class StepRecord {
   public void setFinishedAt(String finishedAt) { this.finishedAt = finishedAt; }
   public String getMessage() { return message; }
   public void setMessage(String message) { this.message = message; }
+  public Approval getApproval() { return approval; }
+  public void setApproval(Approval approval) { this.approval = approval; }
+  public String getApprovalReason() { return approvalReason; }
+  public void setApprovalReason(String approvalReason) { this.approvalReason = approvalReason; }
+  public String getApprovalRequestedAt() { return approvalRequestedAt; }
+  public void setApprovalRequestedAt(String approvalRequestedAt) { this.approvalRequestedAt = approvalRequestedAt; }
+  public String getApprovalDecidedAt() { return approvalDecidedAt; }
+  public void setApprovalDecidedAt(String approvalDecidedAt) { this.approvalDecidedAt = approvalDecidedAt; }
 }

@@ -115,7 +115,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
       return RemediationPause.hold(run, paused.get());
     }
     boolean resumed = RemediationPause.resume(run);
-    var transition = playbookRun.advance(run);
+    var transition = playbookRun.advance(run, () -> context.getPrimaryCache().list(run.namespace()));
     return resumed ? transition.recordingStatus() : transition;
   }
 
@@ -138,7 +138,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
     status.setMessage(decision.message());
     status.setHeldBack(decision.heldBack());
     if (decision.suppressed()) {
-      holdBack(run, decision);
+      holdBack(run, decision, context);
     } else {
       // The run is fixed here: from now on it follows this copy, whatever becomes of the playbook.
       status.setRun(PlaybookSnapshot.of(decision.playbook().orElseThrow()));
@@ -160,7 +160,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
    * Ends a run that acts on nothing: Suppressed, or Escalated when what holds it back is a playbook that
    * did not help the agent before (people must look, not a further alert). A dry run records its steps.
    */
-  private void holdBack(IncidentRun run, Detection.Decision decision) {
+  private void holdBack(IncidentRun run, Detection.Decision decision, Context<Incident> context) {
     var status = run.status();
     boolean escalated = GuardrailCheck.INEFFECTIVE.equals(decision.reason());
     status.setPhase(escalated ? IncidentPhase.Escalated : IncidentPhase.Suppressed);
@@ -169,7 +169,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
     decision.playbook().filter(p -> Boolean.TRUE.equals(status.getDryRun())).ifPresent(p -> {
       status.setRun(PlaybookSnapshot.of(p));
       status.setAgents(decision.agents());
-      playbookRun.recordDryRun(run);
+      playbookRun.recordDryRun(run, () -> context.getPrimaryCache().list(run.namespace()));
     });
     run.events().once(run.incident(), status.getPhase().name().toLowerCase(Locale.ROOT), escalated,
         "Incident" + status.getPhase().name(), decision.message());

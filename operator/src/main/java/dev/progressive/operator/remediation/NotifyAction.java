@@ -41,14 +41,22 @@ final class NotifyAction implements Action {
     if (step.getSink() == null) {
       return StepOutcome.succeeded("recorded an Event: " + message);
     }
+    return postTo(run, step.getSink(), message)
+        .map(failure -> StepOutcome.failed("recorded an Event, but posting to the sink failed: " + failure))
+        .orElseGet(() -> StepOutcome.succeeded(
+            "recorded an Event and posted to the " + step.getSink().getFormat() + " sink: " + message));
+  }
+
+  /** Posts the message to the sink; answers why that failed, if it did, for the caller to record. */
+  Optional<String> postTo(IncidentRun run, Sink sink, String message) {
     try {
-      post(run, step.getSink(), message);
-      return StepOutcome.succeeded("recorded an Event and posted to the " + step.getSink().getFormat() + " sink: " + message);
+      post(run, sink, message);
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return StepOutcome.failed("recorded an Event, but posting to the sink failed: " + e.getMessage());
+      return Optional.of(String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return StepOutcome.failed("interrupted while posting to the sink");
+      return Optional.of("interrupted while posting");
     }
   }
 

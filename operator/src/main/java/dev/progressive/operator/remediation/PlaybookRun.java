@@ -1,5 +1,6 @@
 package dev.progressive.operator.remediation;
 
+import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.StepAction;
@@ -10,6 +11,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,7 @@ final class PlaybookRun {
 
   private final RemediationMetrics metrics;
   private final Map<StepAction, Action> actions = new EnumMap<>(StepAction.class);
+  private final ApprovalGate approvals;
 
   PlaybookRun(RemediationSettings settings, RemediationMetrics metrics) {
     this.metrics = metrics;
@@ -31,22 +35,29 @@ final class PlaybookRun {
       action.mitigation().ifPresent(type -> actions.put(action, new MitigationAction(type)));
     }
     actions.put(StepAction.DIAGNOSTICS, new DiagnosticsAction(settings.prometheus()));
-    actions.put(StepAction.NOTIFY, new NotifyAction(false));
+    var notify = new NotifyAction(false);
+    actions.put(StepAction.NOTIFY, notify);
     actions.put(StepAction.ESCALATE, new NotifyAction(true));
     actions.put(StepAction.VERIFY, new VerifyAction());
     if (actions.size() != StepAction.values().length) {
       throw new IllegalStateException("a step kind without an action: " + EnumSet.complementOf(EnumSet.copyOf(actions.keySet())));
     }
+    approvals = new ApprovalGate(notify,
+        kind -> actions.get(kind).phaseWhileRunning().orElse(IncidentPhase.Mitigating), this::refused);
   }
 
-  /** The next transition of a run that has its copy of the playbook. */
-  Transition advance(IncidentRun run) {
+  /**
+   * The next transition of a run that has its copy of the playbook.
+   *
+   * @param inNamespace the Incidents of the run's namespace, as the controller's cache has them
+   */
+  Transition advance(IncidentRun run, Supplier<Stream<Incident>> inNamespace) {
     var status = run.status();
     var steps = run.plan().orElseThrow().getSteps();
     var records = status.getSteps();
     var last = records.isEmpty() ? null : records.get(records.size() - 1);
     if (last != null && last.getOutcome() == StepRecord.Outcome.Running) {
-      return runStep(run, steps.get(last.getIndex()), last);
+      return runStep(run, steps.get(last.getIndex()), last, inNamespace);
     }
     int next = records.size();
     if (next < steps.size()) {
@@ -65,7 +76,11 @@ final class PlaybookRun {
     return Transition.recorded();
   }
 
-  private Transition runStep(IncidentRun run, Step step, StepRecord record) {
+  private Transition runStep(IncidentRun run, Step step, StepRecord record, Supplier<Stream<Incident>> inNamespace) {
+    var held = approvals.hold(run, step, record, inNamespace);
+    if (held.isPresent()) {
+      return held.get();
+    }
     StepOutcome outcome;
     try {
       outcome = actions.get(step.getAction()).run(run, step, record);
@@ -100,6 +115,12 @@ final class PlaybookRun {
         + "; the run stopped there and a person has to take over");
   }
 
+  /** A step a person rejected, or left undecided too long, is skipped and ends the run: a person takes over. */
+  private Transition refused(IncidentRun run, Step step, StepRecord record, ApprovalGate.Refusal refusal) {
+    end(run, step, record, StepRecord.Outcome.Skipped, refusal.stepMessage());
+    return escalate(run, refusal.reason(), refusal.message());
+  }
+
   private void end(IncidentRun run, Step step, StepRecord record, StepRecord.Outcome outcome, String message) {
     record.setOutcome(outcome);
     record.setMessage(message);
@@ -125,13 +146,14 @@ final class PlaybookRun {
     return Transition.onward();
   }
 
-  /** Records, without running anything, what each step of the run's copy would have done. */
-  void recordDryRun(IncidentRun run) {
+  /** Records, without running anything, what each step of the run's copy would have done, and what it would wait for. */
+  void recordDryRun(IncidentRun run, Supplier<Stream<Incident>> inNamespace) {
     var steps = run.plan().orElseThrow().getSteps();
     for (int i = 0; i < steps.size(); i++) {
       var step = steps.get(i);
       var record = new StepRecord(i, step.getAction(), StepRecord.Outcome.Skipped, run.now().toString(),
-          actions.get(step.getAction()).describe(run, step));
+          actions.get(step.getAction()).describe(run, step)
+              + ApprovalGate.wouldAwait(run, step, inNamespace).map(wait -> "; " + wait).orElse(""));
       record.setFinishedAt(run.now().toString());
       run.status().getSteps().add(record);
     }

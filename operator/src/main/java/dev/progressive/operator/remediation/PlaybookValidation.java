@@ -62,9 +62,19 @@ public final class PlaybookValidation {
   private static void checkGuardrails(Guardrails guardrails, List<SpecViolation> violations) {
     checkDuration(guardrails.getCooldown(), "spec.guardrails.cooldown", violations);
     checkDuration(guardrails.getRevertAfter(), "spec.guardrails.revertAfter", violations);
+    checkDuration(guardrails.getStormWindow(), "spec.guardrails.stormWindow", violations);
+    checkDuration(guardrails.getApprovalTimeout(), "spec.guardrails.approvalTimeout", violations);
     var runs = guardrails.getMaxRunsPerHour();
     if (runs != null && (runs < 1 || runs > 60)) {
       violations.add(new SpecViolation("spec.guardrails.maxRunsPerHour", "must be between 1 and 60, got " + runs));
+    }
+    checkAtLeastOne(guardrails.getMaxTargets(), "spec.guardrails.maxTargets", violations);
+    checkAtLeastOne(guardrails.getStormThreshold(), "spec.guardrails.stormThreshold", violations);
+  }
+
+  private static void checkAtLeastOne(Integer value, String field, List<SpecViolation> violations) {
+    if (value != null && value < 1) {
+      violations.add(new SpecViolation(field, "must be at least 1, got " + value));
     }
   }
 

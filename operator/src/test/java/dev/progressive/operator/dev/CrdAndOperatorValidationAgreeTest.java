@@ -83,6 +83,12 @@ class CrdAndOperatorValidationAgreeTest {
       RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"notify","sink":{"secretName":"h","format":"carrierPigeon"}}]} | spec.steps[0].sink.format | spec.steps[0].sink.format
       RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"verify"}],"guardrails":{"maxRunsPerHour":61}} | spec.guardrails.maxRunsPerHour | spec.guardrails.maxRunsPerHour
       RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"verify"}],"guardrails":{"cooldown":"1d"}} | spec.guardrails.cooldown        | spec.guardrails.cooldown
+      RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"restart","approval":"required"}],"guardrails":{"maxTargets":1,"stormThreshold":1,"stormWindow":"1h","approvalTimeout":"30m"}} | |
+      RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"restart","approval":"maybe"}]}     | spec.steps[0].approval                 | spec.steps[0].approval
+      RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"verify"}],"guardrails":{"maxTargets":0}} | spec.guardrails.maxTargets       | spec.guardrails.maxTargets
+      RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"verify"}],"guardrails":{"stormThreshold":0}} | spec.guardrails.stormThreshold | spec.guardrails.stormThreshold
+      RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"verify"}],"guardrails":{"stormWindow":"10 minutes"}} | spec.guardrails.stormWindow | spec.guardrails.stormWindow
+      RemediationPlaybook | {PLAYBOOK,"steps":[{"action":"verify"}],"guardrails":{"approvalTimeout":"1d"}} | spec.guardrails.approvalTimeout | spec.guardrails.approvalTimeout
       """)
   void theCrdAndTheOperatorAgree(String kind, String spec, String operatorField, String crdField) {
     String written = resource(kind, spec.replace("{AGENT", "{" + AGENT).replace("{PLAYBOOK", "{" + PLAYBOOK));

@@ -12,20 +12,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs the real kubectl binary against a kubeconfig. */
-final class Kubectl {
+/** Runs the real kubectl binary against a kubeconfig; public for the tests of other packages that drive kubectl. */
+public final class Kubectl {
 
   private final Path kubeconfig;
   private final Path workDir;
 
   /** Uses workDir for kubectl's discovery cache and for the output of each run. */
-  Kubectl(Path kubeconfig, Path workDir) {
+  public Kubectl(Path kubeconfig, Path workDir) {
     this.kubeconfig = kubeconfig;
     this.workDir = workDir;
   }
 
   /** Runs kubectl to completion (at most a minute). */
-  Result run(String... args) throws IOException, InterruptedException {
+  public Result run(String... args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(workDir, "kubectl", ".out");
     Path err = Files.createTempFile(workDir, "kubectl", ".err");
     Process process = processBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -60,8 +60,8 @@ final class Kubectl {
             "kubectl not found: set KUBECTL or put kubectl on the PATH")));
   }
 
-  record Result(int exitCode, String out, String err) {
-    Result succeeded() {
+  public record Result(int exitCode, String out, String err) {
+    public Result succeeded() {
       assertThat(exitCode).as("kubectl exit code; stderr: %s", err).isZero();
       return this;
     }

@@ -47,6 +47,9 @@ class ArgoCdHealthTest {
       "Incident           | no-status         | Progressing | Waiting for the operator to pick up the incident",
       "Incident           | detected          | Progressing | Detected",
       "Incident           | mitigating        | Progressing | Mitigating: step 2 of 5: circuitBreaker",
+      "Incident           | awaiting-approval | Suspended   | Awaiting approval: step 0 (restart) on bma, mca, npa, rpa, wpa: 5 targets,"
+          + " more than maxTargets=3; approve with: kubectl annotate incident db -n shop progressive.dev/approval=approved"
+          + " (or rejected)",
       "Incident           | verifying         | Progressing | Verifying",
       "Incident           | resolved          | Healthy     | Resolved: the alert stopped firing after mitigation",
       "Incident           | escalated         | Degraded    | Escalated: still firing after verification",

@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,6 +52,7 @@ final class PlaybookDrill {
   private static final Path PLAYBOOKS = ProjectTools.root().resolve("incident-playbooks");
   private static final Set<String> FINISHED = Set.of("Resolved", "Escalated", "Suppressed");
   private static final String TOKEN = "drill-token";
+  private static final String APPROVAL = "progressive.dev/approval";
   /** The sample agents' types, each the target of one alert. */
   private static final List<String> AGENTS = List.of("mca", "npa", "wpa", "bma", "rpa");
 
@@ -79,8 +82,10 @@ final class PlaybookDrill {
       for (int i = 0; i < alerts.size(); i++) {
         post(webhook, alerts.get(i), "firing");
         int posted = Math.min(i + 1, playbooks.size());
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-            assertThat(incidents(admin, namespace)).hasSize(posted).allSatisfy(PlaybookDrill::assertFinished));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+          approveWhatAsks(admin, namespace);
+          assertThat(incidents(admin, namespace)).hasSize(posted).allSatisfy(PlaybookDrill::assertFinished);
+        });
       }
       for (var alert : alerts) {
         post(webhook, alert, "resolved");
@@ -99,6 +104,23 @@ final class PlaybookDrill {
         .withNewSpec().withHolderIdentity("an-incident-long-gone").withLeaseDurationSeconds(3600)
         .withAcquireTime(ZonedDateTime.now(ZoneOffset.UTC)).endSpec()
         .build()).create();
+  }
+
+  /**
+   * The fleet-wide steps (more agents than maxTargets) wait for a person: approve them as one would, with
+   * the annotation, which the operator then removes.
+   */
+  private static void approveWhatAsks(KubernetesClient admin, String namespace) {
+    for (var incident : incidents(admin, namespace)) {
+      var status = (Map<?, ?>) incident.getAdditionalProperties().get("status");
+      var annotations = incident.getMetadata().getAnnotations();
+      if (status != null && "AwaitingApproval".equals(status.get("phase"))
+          && (annotations == null || !annotations.containsKey(APPROVAL))) {
+        admin.genericKubernetesResources("progressive.dev/v1alpha1", "Incident").inNamespace(namespace)
+            .withName(incident.getMetadata().getName())
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + APPROVAL + "\":\"approved\"}}}");
+      }
+    }
   }
 
   private static List<GenericKubernetesResource> incidents(KubernetesClient admin, String namespace) {

@@ -18,13 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetGuardrailIntegrationTest {
 
-  /** Every run stays in verify until its alert resolves, so that it holds its agents meanwhile. */
+  /**
+   * Every run stays in verify until its alert resolves, so that it holds its agents meanwhile; fleet-wide
+   * steps act without approval (the approval tests cover maxTargets).
+   */
   private static RemediationFixture acting(RemediationCluster cluster, String namespace) throws Exception {
-    return cluster.fixture(namespace).withSamplesAndPlaybooks(spec -> spec.getSteps().stream()
-        .filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> {
-          s.setAfter("2s");
-          s.setTimeout("90s");
-        }));
+    return cluster.fixture(namespace).withSamplesAndPlaybooks(spec -> {
+      spec.getGuardrails().setMaxTargets(5);
+      spec.getSteps().stream().filter(s -> s.getAction() == StepAction.VERIFY).forEach(s -> {
+        s.setAfter("2s");
+        s.setTimeout("90s");
+      });
+    });
   }
 
   @Test

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.StepAction;
+import dev.progressive.operator.api.StepRecord;
 import dev.progressive.operator.cli.Manifests;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +35,7 @@ class KillSwitchIntegrationTest {
   @Test
   void aPausedStackHoldsItsNamespacesIncidentsBeforeTheirNextStepAndResumingRunsThem() throws Exception {
     var f = cluster.fixture("kill-switch").withSamplesAndPlaybooks(spec -> { });
-    var client = cluster.harness().client();
-    var stack = Manifests.convert(Manifests.read(RemediationFixture.ROOT.resolve("samples")).stream()
-        .filter(d -> d.kind().equals("ObservabilityStack")).findFirst().orElseThrow(), ObservabilityStack.class);
-    stack.getMetadata().setNamespace(f.namespace);
-    stack.getSpec().getRemediation().setPaused(true);
-    client.resource(stack).create();
-    await().atMost(RemediationFixture.PATIENCE).until(() -> client.resource(stack).get().getStatus() != null);
+    createStack(f, true);
 
     var incident = f.fire("AgentUnhealthy", Map.of("service", "npa"));
 
@@ -55,11 +51,7 @@ class KillSwitchIntegrationTest {
     assertThat(held.getMitigations()).isEmpty();
     assertThat(f.replicas("npa")).isEqualTo(2);
 
-    client.resources(ObservabilityStack.class).inNamespace(f.namespace).withName("observability")
-        .edit(s -> {
-          s.getSpec().getRemediation().setPaused(false);
-          return s;
-        });
+    pause(f, false);
 
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
         assertThat(f.stepsRun(incident)).contains(StepAction.SCALE, StepAction.DIAGNOSTICS));
@@ -88,5 +80,48 @@ class KillSwitchIntegrationTest {
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
         assertThat(f.stepsRun(incident)).contains(StepAction.SCALE, StepAction.DIAGNOSTICS));
     assertThat(f.incident(incident).getStatus().getReason()).isNotEqualTo(RemediationPause.PAUSED);
+  }
+
+  @Test
+  void theSwitchHoldsAnIncidentAwaitingApprovalAndAnApprovalGivenMeanwhileWaitsForTheResume() throws Exception {
+    var f = ApprovalIntegrationTest.restartingTheAlertsAgent(cluster.fixture("kill-switch-approval"), g -> { });
+    createStack(f, false);
+    var incident = f.fire("AgentWedged", Map.of("service", "npa"));
+    f.awaitApprovalRequest(incident, 0);
+
+    pause(f, true);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.incident(incident).getStatus().getReason()).isEqualTo(RemediationPause.PAUSED));
+    f.decide(incident, ApprovalPolicy.APPROVED);
+    await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
+      var status = f.incident(incident).getStatus();
+      assertThat(status.getPhase()).isEqualTo(IncidentPhase.AwaitingApproval);
+      assertThat(status.getSteps().get(0).getApproval()).isEqualTo(StepRecord.Approval.pending);
+      assertThat(status.getMitigations()).isEmpty();
+    });
+
+    pause(f, false);
+    await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+        assertThat(f.stepsRun(incident)).as(() -> f.describe(incident)).contains(StepAction.RESTART));
+    assertThat(f.record(incident, 0).getApproval()).isEqualTo(StepRecord.Approval.approved);
+  }
+
+  /** The sample ObservabilityStack in the fixture's namespace, its kill switch as given, once the operator has seen it. */
+  private static void createStack(RemediationFixture f, boolean paused) throws IOException {
+    var client = cluster.harness().client();
+    var stack = Manifests.convert(Manifests.read(RemediationFixture.ROOT.resolve("samples")).stream()
+        .filter(d -> d.kind().equals("ObservabilityStack")).findFirst().orElseThrow(), ObservabilityStack.class);
+    stack.getMetadata().setNamespace(f.namespace);
+    stack.getSpec().getRemediation().setPaused(paused);
+    client.resource(stack).create();
+    await().atMost(RemediationFixture.PATIENCE).until(() -> client.resource(stack).get().getStatus() != null);
+  }
+
+  private static void pause(RemediationFixture f, boolean paused) {
+    cluster.harness().client().resources(ObservabilityStack.class).inNamespace(f.namespace).withName("observability")
+        .edit(s -> {
+          s.getSpec().getRemediation().setPaused(paused);
+          return s;
+        });
   }
 }

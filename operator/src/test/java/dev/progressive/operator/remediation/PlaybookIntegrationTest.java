@@ -47,6 +47,8 @@ class PlaybookIntegrationTest {
     var healthy = pod(mcaPod(f.namespace, "mca-7d9f-fghij", true));
 
     var incident = f.fire("MCAAgentDown", Map.of("service", "mca", "severity", "critical"));
+    // Its breaker step changes four agents, more than maxTargets: a person approves it first.
+    f.approve(incident, 1);
     f.awaitPhase(incident, IncidentPhase.Verifying);
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
       assertThat(f.replicas("mca")).isEqualTo(5);
@@ -99,6 +101,9 @@ class PlaybookIntegrationTest {
   void highErrorRateScalesEveryAgentAndOpensTheBreakersBehindTheMca() throws Exception {
     var f = fixture("high-error-rate").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("MCAHighErrorRate", Map.of("service", "mca", "severity", "critical"));
+    // Scaling five agents and opening four breakers: more than maxTargets, each step approved first.
+    f.approve(incident, 0);
+    f.approve(incident, 1);
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> {
       assertThat(AGENTS).allSatisfy(agent -> assertThat(f.replicas(agent)).as(agent).isEqualTo(3));
       assertThat(List.of("npa", "wpa", "bma", "rpa")).allMatch(f::breakerOpen);
@@ -116,6 +121,8 @@ class PlaybookIntegrationTest {
   void databaseConnectivityRestartsEveryAgentOnceAndTheRestartStays() throws Exception {
     var f = fixture("database").withSamplesAndPlaybooks(spec -> { });
     var incident = f.fire("PostgreSQLDown", Map.of("service", "postgresql", "tier", "database"));
+    // Restarting five agents: more than maxTargets, approved first.
+    f.approve(incident, 0);
     await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(AGENTS)
         .allSatisfy(agent -> assertThat(restartedAt(f, agent)).as(agent).isNotNull()));
     var stamp = restartedAt(f, "mca");

@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.api.Guardrails;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.PlaybookSpec;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RemediationPlaybook;
+import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.api.StepRecord;
+import dev.progressive.operator.api.Trigger;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +74,64 @@ final class RemediationFixture {
         .stream().filter(a -> a.getStatus() != null && Conditions.isTrue(a.getStatus().getConditions(), Conditions.READY))
         .count() == 5);
     return this;
+  }
+
+  /**
+   * A playbook of its own for one alert, which no default playbook names, with the steps and the guardrails
+   * as tweaked; answers once the operator has taken it up (Ready).
+   */
+  void playbook(String name, String alertName, List<Step> steps, Consumer<Guardrails> tweak) {
+    var playbook = new RemediationPlaybook();
+    playbook.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    var spec = new PlaybookSpec();
+    spec.setTrigger(new Trigger(List.of(alertName), Map.of()));
+    spec.setSteps(steps);
+    spec.setGuardrails(new Guardrails());
+    tweak.accept(spec.getGuardrails());
+    playbook.setSpec(spec);
+    client.resource(playbook).create();
+    await().atMost(PATIENCE).until(() -> {
+      var status = client.resource(playbook).get().getStatus();
+      return status != null && Conditions.isTrue(status.conditions(), Conditions.READY);
+    });
+  }
+
+  /** Sets the Incident's approval annotation, as {@code kubectl annotate --overwrite} does. */
+  void decide(Incident incident, String value) {
+    client.resources(Incident.class).inNamespace(namespace).withName(incident.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"" + ApprovalPolicy.ANNOTATION + "\":\"" + value + "\"}}}");
+  }
+
+  /** Waits until the Incident awaits approval of its step {@code index}, and answers that step's record. */
+  StepRecord awaitApprovalRequest(Incident incident, int index) {
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      var status = incident(incident).getStatus();
+      assertThat(status.getPhase()).as(() -> describe(incident)).isEqualTo(IncidentPhase.AwaitingApproval);
+      assertThat(status.getSteps()).hasSizeGreaterThan(index);
+      assertThat(status.getSteps().get(index).getApproval()).isEqualTo(StepRecord.Approval.pending);
+    });
+    return record(incident, index);
+  }
+
+  /** Approves step {@code index} of the Incident once it asks, as a person would. */
+  void approve(Incident incident, int index) {
+    awaitApprovalRequest(incident, index);
+    decide(incident, ApprovalPolicy.APPROVED);
+  }
+
+  /** Approves the step the Incident waits on, if it waits: for runs that may or may not meet a storm. */
+  void approveIfAsked(Incident incident) {
+    var current = incident(incident);
+    var annotations = current.getMetadata().getAnnotations();
+    if (current.getStatus() != null && current.getStatus().getPhase() == IncidentPhase.AwaitingApproval
+        && (annotations == null || !annotations.containsKey(ApprovalPolicy.ANNOTATION))) {
+      decide(incident, ApprovalPolicy.APPROVED);
+    }
+  }
+
+  StepRecord record(Incident incident, int index) {
+    return incident(incident).getStatus().getSteps().get(index);
   }
 
   /** Changes a playbook as a user's kubectl replace would, while Incidents may be running it. */

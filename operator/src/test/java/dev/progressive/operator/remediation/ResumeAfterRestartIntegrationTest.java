@@ -44,6 +44,28 @@ class ResumeAfterRestartIntegrationTest {
   }
 
   @Test
+  void aStepAwaitingApprovalWaitsAcrossARestartAndRunsOnceApprovedMeanwhile(@TempDir Path dir) throws Exception {
+    try (var cluster = RemediationCluster.start(dir)) {
+      var f = ApprovalIntegrationTest.restartingTheAlertsAgent(cluster.fixture("approval-restart"), g -> { });
+      var incident = f.fire("AgentWedged", Map.of("service", "npa"));
+      var asked = f.awaitApprovalRequest(incident, 0);
+      cluster.harness().stopOperator();
+      f.decide(incident, ApprovalPolicy.APPROVED);
+
+      cluster.harness().startOperator();
+      await().atMost(RemediationFixture.PATIENCE).untilAsserted(() ->
+          assertThat(f.stepsRun(incident)).as(() -> f.describe(incident)).containsExactly(StepAction.RESTART, StepAction.NOTIFY));
+      var approved = f.record(incident, 0);
+      assertThat(approved.getApproval()).isEqualTo(StepRecord.Approval.approved);
+      assertThat(approved.getApprovalRequestedAt()).as("the wait the first operator began").isEqualTo(asked.getApprovalRequestedAt());
+      assertThat(f.eventReasons(incident.getMetadata().getName())).filteredOn("ApprovalRequested"::equals).hasSize(1);
+      assertThat(f.incident(incident).getStatus().getMitigations()).filteredOn(m -> m.getType() == Mitigation.Type.restart)
+          .singleElement().satisfies(m -> assertThat(m.getAgent()).isEqualTo("npa"));
+      assertRecordedOnce(f, incident);
+    }
+  }
+
+  @Test
   void aRunAnEarlierVersionStartedWithoutACopyAdoptsTheLivePlaybookOnceAndFollowsIt(@TempDir Path dir) throws Exception {
     try (var cluster = RemediationCluster.start(dir)) {
       var f = verifyingOnNpa(cluster, "adopt");

@@ -70,6 +70,7 @@ class UnreadableResourcesIntegrationTest {
   static final List<BadInput> PLAYBOOKS = List.of(
       new BadInput("RemediationPlaybook", "enum-step-action", "spec.steps[0].action", "rebootTheWorld"),
       new BadInput("RemediationPlaybook", "enum-sink-format", "spec.steps[0].sink.format", "carrierPigeon"),
+      new BadInput("RemediationPlaybook", "enum-step-approval", "spec.steps[0].approval", "maybe"),
       new BadInput("RemediationPlaybook", "unknown-step-field", "spec.steps[0].replicaz", 3),
       new BadInput("RemediationPlaybook", "wrong-type-steps", "spec.steps[0].agentTypes", "mca"));
   static final List<BadInput> INCIDENT_SPECS = List.of(
@@ -77,12 +78,14 @@ class UnreadableResourcesIntegrationTest {
       new BadInput("Incident", "wrong-type-labels", "spec.labels", "severity=critical"));
   /** Written as a newer operator would: the status is the run's only state, so it must be left as it is. */
   static final List<BadInput> INCIDENT_STATUSES = List.of(
-      new BadInput("Incident", "enum-phase", "status.phase", "AwaitingApproval"),
+      new BadInput("Incident", "enum-phase", "status.phase", "Deliberating"),
       new BadInput("Incident", "enum-step-action-record", "status.steps[0].action", "pray"),
       new BadInput("Incident", "enum-step-outcome", "status.steps[0].outcome", "Maybe"),
+      new BadInput("Incident", "enum-step-approval-record", "status.steps[0].approval", "sortOf"),
       new BadInput("Incident", "enum-mitigation-type", "status.mitigations[0].type", "teleport"),
       new BadInput("Incident", "enum-run-step-action", "status.run.steps[0].action", "pray"),
-      new BadInput("Incident", "enum-run-sink-format", "status.run.steps[0].sink.format", "carrier-pigeon"));
+      new BadInput("Incident", "enum-run-sink-format", "status.run.steps[0].sink.format", "carrier-pigeon"),
+      new BadInput("Incident", "enum-run-step-approval", "status.run.steps[0].approval", "maybe"));
   static final String INCIDENT_STATUS = """
       {"phase":"Mitigating","target":"good","startedAt":"2026-12-01T00:00:00Z",
        "run":{"steps":[{"action":"scale","replicas":3}]},
