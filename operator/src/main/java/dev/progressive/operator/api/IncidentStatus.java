@@ -8,7 +8,8 @@ import java.util.List;
 /** The state machine of one playbook run; the only state remediation keeps, so a restart resumes from it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IncidentStatus {
-  @JsonPropertyDescription("Detected, Mitigating, Verifying, then Resolved or Escalated; or Suppressed.")
+  @JsonPropertyDescription("Detected, Mitigating (AwaitingApproval while a step waits for a person), Verifying, then Resolved or"
+      + " Escalated; or Suppressed.")
   private IncidentPhase phase;
   @JsonPropertyDescription("Why the Incident is in its phase, e.g. why it was suppressed.")
   private String reason;
