@@ -100,10 +100,13 @@ public final class AgentStatus {
       return false;
     }
     var status = deployment.getStatus();
-    int updated = status.getUpdatedReplicas();
-    return updated == deployment.getSpec().getReplicas()
-        && Optional.ofNullable(status.getReplicas()).orElse(0) == updated
-        && Optional.ofNullable(status.getReadyReplicas()).orElse(0) == updated;
+    int updated = count(status.getUpdatedReplicas());
+    return updated == deployment.getSpec().getReplicas() && count(status.getReplicas()) == updated
+        && count(status.getReadyReplicas()) == updated;
+  }
+
+  private static int count(Integer replicas) {
+    return Optional.ofNullable(replicas).orElse(0);
   }
 
   private static Condition available(Optional<Deployment> deployment, int ready) {
