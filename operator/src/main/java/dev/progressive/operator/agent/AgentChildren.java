@@ -22,7 +22,8 @@ public final class AgentChildren {
 
   public static List<HasMetadata> desired(ProgressiveAgent agent, Optional<ObservabilityStack> stack) {
     var plan = new AgentPlan(stack, ActiveMitigations.NONE,
-        MonitoringSetup.withEveryApi(agent.getMetadata().getNamespace(), stack.map(StackPreferences::of)));
+        MonitoringSetup.withEveryApi(agent.getMetadata().getNamespace(), stack.map(StackPreferences::of)),
+        Optional.empty(), PodQuarantine.Plan.NONE);
     return DEPENDENTS.stream().filter(d -> d.wanted(agent, plan)).<HasMetadata>map(d -> d.desired(agent, plan)).toList();
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Desired Deployment of a ProgressiveAgent: a pure function of the resource, no cluster calls. */
 public final class AgentDeployment {
@@ -35,6 +37,12 @@ public final class AgentDeployment {
 
   /** Set on the pod template to roll the pods, as `kubectl rollout restart` does. */
   public static final String RESTARTED_AT = ProgressiveAgent.GROUP + "/restartedAt";
+
+  /** The restart stamp a Deployment's pod template carries, if any. */
+  static Optional<String> restartStamp(Deployment deployment) {
+    return Optional.ofNullable(deployment.getSpec().getTemplate()).map(PodTemplateSpec::getMetadata)
+        .map(ObjectMeta::getAnnotations).map(annotations -> annotations.get(RESTARTED_AT));
+  }
 
   /** Labels that the pods of every agent carry and no other pod of the operator's: the pods that run the agent runtime. */
   public static Map<String, String> labelsOfEveryAgentPod() {
@@ -61,19 +69,24 @@ public final class AgentDeployment {
               .withMaxUnavailable(new IntOrString(0))
             .endRollingUpdate()
           .endStrategy()
-          .withTemplate(podTemplate(agent, labels, mitigations))
+          .withTemplate(podTemplate(agent, mitigations))
         .endSpec()
         .build();
   }
 
-  static PodTemplateSpec podTemplate(ProgressiveAgent agent, Map<String, String> labels, ActiveMitigations mitigations) {
-    var podLabels = new LinkedHashMap<>(labels);
+  /** The labels of the agent's pods as its template sets them; PodDisruptionBudgets select on them. */
+  static Map<String, String> podLabels(ProgressiveAgent agent) {
+    var podLabels = new LinkedHashMap<>(AgentLabels.standard(agent));
     podLabels.put(SERVING_LABEL, "true");
+    return podLabels;
+  }
+
+  static PodTemplateSpec podTemplate(ProgressiveAgent agent, ActiveMitigations mitigations) {
     var annotations = scrapeAnnotations(agent.getSpec().getPort());
     mitigations.lastRestart().ifPresent(at -> annotations.put(RESTARTED_AT, at));
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
-          .withLabels(podLabels)
+          .withLabels(podLabels(agent))
           .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()

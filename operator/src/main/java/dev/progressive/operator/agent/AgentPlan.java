@@ -3,12 +3,16 @@ package dev.progressive.operator.agent;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.cluster.AvailabilityFloor;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.NamespaceStack;
 import dev.progressive.operator.cluster.StackPreferences;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Optional;
 
 /**
@@ -18,23 +22,38 @@ import java.util.Optional;
  * @param stack the ObservabilityStack that governs the agent's namespace, if any
  * @param mitigations what the open Incidents hold on the agent, and the restart stamp its pods carry
  * @param monitoring the monitoring APIs and labels of the agent's namespace
+ * @param floor the agent's availability floor; empty while its spec is invalid, as nothing then acts on it
+ * @param serving the serving labels the quarantine asks of the agent's pods, within the floor
  */
-public record AgentPlan(Optional<ObservabilityStack> stack, ActiveMitigations mitigations, MonitoringSetup monitoring) {
+public record AgentPlan(Optional<ObservabilityStack> stack, ActiveMitigations mitigations, MonitoringSetup monitoring,
+    Optional<AvailabilityFloor> floor, PodQuarantine.Plan serving) {
   private static final String KEY = "agent-plan";
 
   public static AgentPlan of(ProgressiveAgent agent, Context<ProgressiveAgent> context, MonitoringDiscovery discovery) {
     var namespace = agent.getMetadata().getNamespace();
     var stack = NamespaceStack.of(context, namespace);
-    return new AgentPlan(stack,
-        ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)).keepingRestart(restartStamp(context)),
-        discovery.setupFor(namespace, stack.map(StackPreferences::of)));
+    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)).keepingRestart(restartStamp(context));
+    var floor = floor(agent, context, mitigations);
+    var serving = floor.map(f -> PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine(), f))
+        .orElse(PodQuarantine.Plan.NONE);
+    return new AgentPlan(stack, mitigations, discovery.setupFor(namespace, stack.map(StackPreferences::of)), floor, serving);
   }
 
   /** The restart stamp the pod template carries, so that no later change rolls the pods again. */
   private static Optional<String> restartStamp(Context<ProgressiveAgent> context) {
-    return context.getSecondaryResource(Deployment.class)
-        .map(d -> d.getSpec().getTemplate().getMetadata().getAnnotations())
-        .map(annotations -> annotations.get(AgentDeployment.RESTARTED_AT));
+    return context.getSecondaryResource(Deployment.class).flatMap(AgentDeployment::restartStamp);
+  }
+
+  /** From the budgets of the agent's namespace; an invalid spec may lack what the floor is computed from. */
+  private static Optional<AvailabilityFloor> floor(ProgressiveAgent agent, Context<ProgressiveAgent> context,
+      ActiveMitigations mitigations) {
+    if (!SpecValidation.validate(agent).isEmpty()) {
+      return Optional.empty();
+    }
+    var budgets = (InformerEventSource<PodDisruptionBudget, ProgressiveAgent>) context.eventSourceRetriever()
+        .getEventSourceFor(PodDisruptionBudget.class);
+    return Optional.of(AvailabilityFloor.of(agent.getSpec(), AgentDeployment.podLabels(agent),
+        mitigations.replicas(agent.getSpec()), budgets.list(agent.getMetadata().getNamespace()).toList()));
   }
 
   /** Hands the plan, and its monitoring setup, to the dependents of this reconcile. */

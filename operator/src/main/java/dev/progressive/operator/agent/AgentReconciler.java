@@ -12,6 +12,7 @@ import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -77,12 +78,18 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
         .build();
     // A stack's tracing settings and selector labels reach every agent of its namespace.
     var stacks = InformerEventSourceConfiguration.from(ObservabilityStack.class, ProgressiveAgent.class)
-        .withSecondaryToPrimaryMapper(stack -> context.getPrimaryCache().list(stack.getMetadata().getNamespace())
-            .map(ResourceID::fromResource)
-            .collect(Collectors.toSet()))
+        .withSecondaryToPrimaryMapper(stack -> agentsOf(stack.getMetadata().getNamespace(), context))
+        .build();
+    // A budget sets the availability floor of the agents whose pods it selects; which those are, the floor decides.
+    var budgets = InformerEventSourceConfiguration.from(PodDisruptionBudget.class, ProgressiveAgent.class)
+        .withSecondaryToPrimaryMapper(budget -> agentsOf(budget.getMetadata().getNamespace(), context))
         .build();
     return List.of(new InformerEventSource<>(incidents, context), new InformerEventSource<>(pods, context),
-        new InformerEventSource<>(stacks, context));
+        new InformerEventSource<>(stacks, context), new InformerEventSource<>(budgets, context));
+  }
+
+  private static Set<ResourceID> agentsOf(String namespace, EventSourceContext<ProgressiveAgent> context) {
+    return context.getPrimaryCache().list(namespace).map(ResourceID::fromResource).collect(Collectors.toSet());
   }
 
   private static Set<ResourceID> agentsMitigatedBy(Incident incident) {
@@ -117,7 +124,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
 
   private static ProgressiveAgentStatus seen(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentPlan plan,
       List<SpecViolation> violations, Optional<Exception> failure) {
-    return AgentStatus.desired(agent, new AgentStatus.Observation(
-        violations, context.getSecondaryResource(Deployment.class), plan.mitigations(), plan.monitoring(), failure));
+    return AgentStatus.desired(agent, new AgentStatus.Observation(violations, context.getSecondaryResource(Deployment.class),
+        plan.mitigations(), plan.monitoring(), failure, plan.floor(), plan.serving().floorHeld()));
   }
 }

@@ -8,6 +8,7 @@ import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.ProgressiveAgentStatus;
+import dev.progressive.operator.cluster.AvailabilityFloor;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.Failures;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What an agent's status should say, from what the reconciler observed: a pure function. The
@@ -28,10 +30,15 @@ public final class AgentStatus {
 
   private AgentStatus() {}
 
-  /** What was seen: spec problems, the Deployment as the cluster has it, and a reconcile failure. */
+  /**
+   * What was seen: spec problems, the Deployment as the cluster has it, and a reconcile failure.
+   *
+   * @param floor the agent's availability floor, unknown while its spec is invalid
+   * @param floorHeld what the floor kept in the Service against a quarantine, if anything
+   */
   public record Observation(
       List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations,
-      MonitoringSetup monitoring, Optional<Exception> failure) {}
+      MonitoringSetup monitoring, Optional<Exception> failure, Optional<AvailabilityFloor> floor, Optional<String> floorHeld) {}
 
   public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
     var deployment = seen.deployment();
@@ -44,10 +51,21 @@ public final class AgentStatus {
       status.setEndpoint(AgentService.endpoint(agent));
     }
     status.setActiveMitigations(seen.mitigations().describe());
+    seen.floor().ifPresent(floor -> {
+      status.setAvailabilityFloor(floor.pods());
+      status.setAvailabilityFloorReason(floor.reason());
+    });
+    status.setRestartedAt(restartedAt(agent, deployment));
     status.setConditions(List.of(
-        ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen.mitigations()),
+        ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen),
         MonitoredCondition.from(agent, seen.monitoring())));
     return status;
+  }
+
+  /** The restart stamp every replica runs with; while a newer one rolls out, the one recorded before. */
+  private static String restartedAt(ProgressiveAgent agent, Optional<Deployment> deployment) {
+    return deployment.filter(AgentStatus::fullyRolledOut).flatMap(AgentDeployment::restartStamp)
+        .orElseGet(() -> Optional.ofNullable(agent.getStatus()).map(ProgressiveAgentStatus::getRestartedAt).orElse(null));
   }
 
   private static Condition ready(ProgressiveAgent agent, Observation seen, int ready) {
@@ -76,6 +94,21 @@ public final class AgentStatus {
     }).orElse(false);
   }
 
+  /** Rolled out, with every replica ready and no pod of an older template left. */
+  private static boolean fullyRolledOut(Deployment deployment) {
+    if (!rolledOut(Optional.of(deployment))) {
+      return false;
+    }
+    var status = deployment.getStatus();
+    int updated = count(status.getUpdatedReplicas());
+    return updated == deployment.getSpec().getReplicas() && count(status.getReplicas()) == updated
+        && count(status.getReadyReplicas()) == updated;
+  }
+
+  private static int count(Integer replicas) {
+    return Optional.ofNullable(replicas).orElse(0);
+  }
+
   private static Condition available(Optional<Deployment> deployment, int ready) {
     if (deployment.isEmpty()) {
       return of(AVAILABLE, false, "DeploymentMissing", "The agent's Deployment does not exist yet");
@@ -99,9 +132,11 @@ public final class AgentStatus {
     return of(DEGRADED, false, "AsExpected", ready + " replicas ready and no rollout stalled");
   }
 
-  private static Condition remediating(ActiveMitigations mitigations) {
-    return mitigations.active().isEmpty()
+  private static Condition remediating(Observation seen) {
+    var held = seen.mitigations().describe();
+    return held.isEmpty()
         ? of(REMEDIATING, false, "NoActiveIncident", "No incident holds a mitigation on this agent")
-        : of(REMEDIATING, true, "MitigationsActive", String.join("; ", mitigations.describe()));
+        : of(REMEDIATING, true, "MitigationsActive",
+            String.join("; ", Stream.concat(held.stream(), seen.floorHeld().stream()).toList()));
   }
 }

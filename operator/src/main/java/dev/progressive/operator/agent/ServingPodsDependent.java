@@ -8,14 +8,15 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 
 /**
  * The serving label of the agent's pods as the plan wants it: unhealthy pods out of the Service while an
- * Incident holds a quarantine, back once none does ({@link PodQuarantine}). The pods belong to the
- * Deployment, so this child is a label on each of them, not an object of its own.
+ * Incident holds a quarantine, as far as the availability floor allows, back once none does
+ * ({@link PodQuarantine}). The pods belong to the Deployment, so this child is a label on each of them,
+ * not an object of its own.
  */
 public class ServingPodsDependent implements DependentResource<Pod, ProgressiveAgent> {
 
   @Override
   public ReconcileResult<Pod> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
-    var changes = PodQuarantine.plan(context.getSecondaryResources(Pod.class), AgentPlan.in(context).mitigations().quarantine());
+    var changes = AgentPlan.in(context).serving().changes();
     PodQuarantine.apply(context.getClient(), changes);
     return ReconcileResult.aggregatedResult(changes.stream().map(c -> ReconcileResult.resourceUpdated(c.pod())).toList());
   }

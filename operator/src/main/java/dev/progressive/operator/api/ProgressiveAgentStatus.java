@@ -33,6 +33,17 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   @JsonPropertyDescription("Temporary changes that open Incidents hold on this agent.")
   private List<String> activeMitigations = new ArrayList<>();
 
+  @JsonPropertyDescription("Fewest ready pods that a restart or a quarantine by remediation may leave: the largest of"
+      + " spec.scaling.minReplicas, what the PodDisruptionBudgets selecting the agent's pods keep available, and 1.")
+  private Integer availabilityFloor;
+
+  @JsonPropertyDescription("What sets availabilityFloor: a PodDisruptionBudget by name, spec.scaling.minReplicas or the minimum of 1.")
+  private String availabilityFloorReason;
+
+  @JsonPropertyDescription("The restart stamp (the pod template's progressive.dev/restartedAt) that the Deployment has fully"
+      + " rolled out: it observed its generation and every replica is updated and ready. Empty before any restart rolled out.")
+  private String restartedAt;
+
   public List<Condition> getConditions() { return conditions; }
   public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -45,4 +56,10 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   public List<String> getActiveMitigations() { return activeMitigations; }
   public void setActiveMitigations(List<String> activeMitigations) { this.activeMitigations = activeMitigations; }
   public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
+  public Integer getAvailabilityFloor() { return availabilityFloor; }
+  public void setAvailabilityFloor(Integer availabilityFloor) { this.availabilityFloor = availabilityFloor; }
+  public String getAvailabilityFloorReason() { return availabilityFloorReason; }
+  public void setAvailabilityFloorReason(String availabilityFloorReason) { this.availabilityFloorReason = availabilityFloorReason; }
+  public String getRestartedAt() { return restartedAt; }
+  public void setRestartedAt(String restartedAt) { this.restartedAt = restartedAt; }
 }

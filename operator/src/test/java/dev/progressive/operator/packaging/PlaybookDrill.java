@@ -12,7 +12,9 @@ import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -41,8 +43,8 @@ import java.util.TreeMap;
 /**
  * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
  * waits), one alert each about a different agent (a target's cooldown would suppress the others) posted to
- * the operator's webhook as Alertmanager sends it, and one alert that names no namespace. Each agent has an
- * unready pod, for the quarantine to take out of traffic. Once every Incident has finished, the alerts
+ * the operator's webhook as Alertmanager sends it, and one alert that names no namespace. Each agent has a
+ * ready and an unready pod, for the quarantine to take the unready one out of traffic. Once every Incident has finished, the alerts
  * resolve, the mitigations are reverted and all but the newest Incident deleted.
  */
 final class PlaybookDrill {
@@ -64,7 +66,7 @@ final class PlaybookDrill {
   static void run(KubernetesClient admin, KubernetesClient operatorClient, Operator operator, String namespace,
       String ownNamespace, Path workDir) throws IOException, InterruptedException {
     var playbooks = installPlaybooks(admin, namespace);
-    addUnreadyPods(admin, namespace);
+    addPods(admin, namespace);
     var token = Files.writeString(workDir.resolve("webhook-token"), TOKEN);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var intake = AlertIntake.create(operatorClient, registry,
@@ -144,20 +146,28 @@ final class PlaybookDrill {
     return playbooks;
   }
 
-  /** One pod per agent Deployment, as its ReplicaSet would create it, that never became ready. */
-  private static void addUnreadyPods(KubernetesClient admin, String namespace) {
+  /**
+   * Two pods per agent Deployment, as its ReplicaSet would create them: one ready, one that never became
+   * ready, which the quarantine takes out of traffic as the ready one holds the availability floor.
+   */
+  private static void addPods(KubernetesClient admin, String namespace) {
     for (var deployment : admin.apps().deployments().inNamespace(namespace).list().getItems()) {
-      var template = deployment.getSpec().getTemplate();
-      admin.resource(new PodBuilder()
-          .withNewMetadataLike(template.getMetadata())
-            .withName(deployment.getMetadata().getName() + "-unready").withNamespace(namespace)
-          .endMetadata()
-          .withSpec(template.getSpec())
-          .withNewStatus().withPhase("Running")
-            .addNewCondition().withType("Ready").withStatus("False").endCondition()
-          .endStatus()
-          .build()).create();
+      admin.resource(pod(deployment, "ready", true)).create();
+      admin.resource(pod(deployment, "unready", false)).create();
     }
+  }
+
+  private static Pod pod(Deployment deployment, String suffix, boolean ready) {
+    var template = deployment.getSpec().getTemplate();
+    return new PodBuilder()
+        .withNewMetadataLike(template.getMetadata())
+          .withName(deployment.getMetadata().getName() + "-" + suffix).withNamespace(deployment.getMetadata().getNamespace())
+        .endMetadata()
+        .withSpec(template.getSpec())
+        .withNewStatus().withPhase("Running")
+          .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
+        .endStatus()
+        .build();
   }
 
   /** An alert the playbook's trigger matches (any name for a catch-all) about the agent. */
