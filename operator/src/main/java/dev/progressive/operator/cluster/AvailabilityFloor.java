@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * @param reason what set it, as messages name it: a PodDisruptionBudget, spec.scaling.minReplicas or the minimum of 1
  */
 public record AvailabilityFloor(int pods, String reason) {
-  private static final AvailabilityFloor MINIMUM = new AvailabilityFloor(1, "the minimum of 1");
+  /** The least floor of any agent, before anything else asks for more. */
+  public static final AvailabilityFloor MINIMUM = new AvailabilityFloor(1, "the minimum of 1");
   /** What the API server sets for a rolling update that names no maxUnavailable or maxSurge. */
   private static final IntOrString ROLLING_UPDATE_DEFAULT = new IntOrString("25%");
 

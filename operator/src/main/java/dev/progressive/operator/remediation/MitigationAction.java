@@ -3,6 +3,7 @@ package dev.progressive.operator.remediation;
 import dev.progressive.operator.api.Mitigation;
 import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.StepRecord;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,10 @@ final class MitigationAction implements Action {
       // An empty target set is never read as "every agent": the step acts on nothing and says so.
       return StepOutcome.skipped(NO_TARGETS + ": " + targetText(step) + "; nothing done");
     }
-    var since = type == Mitigation.Type.restart ? record.getStartedAt() : run.now().toString();
+    if (type == Mitigation.Type.restart) {
+      return RestartRoll.next(run, targets, heldBack, Instant.parse(record.getStartedAt()));
+    }
+    var since = run.now().toString();
     for (var agent : targets) {
       var name = agent.getMetadata().getName();
       boolean held = run.status().getMitigations().stream()
