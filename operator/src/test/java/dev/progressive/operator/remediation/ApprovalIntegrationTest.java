@@ -3,9 +3,6 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.progressive.operator.agent.AgentDeployment;
 import dev.progressive.operator.api.Guardrails;
 import dev.progressive.operator.api.Incident;
@@ -17,8 +14,6 @@ import dev.progressive.operator.api.StepRecord;
 import dev.progressive.operator.dev.Kubectl;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,29 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Steps that wait for a person, with alerts delivered over HTTP and decisions taken with kubectl annotate. */
 class ApprovalIntegrationTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> BEHIND_THE_MCA = List.of("npa", "wpa", "bma", "rpa");
-  private static final List<JsonNode> received = new CopyOnWriteArrayList<>();
   private static RemediationCluster cluster;
-  private static HttpServer receiver;
+  private static SinkReceiver receiver;
   private static Kubectl kubectl;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws IOException {
     cluster = RemediationCluster.start(dir);
     kubectl = new Kubectl(cluster.harness().cluster().writeKubeconfig(dir.resolve("kubeconfig")), dir);
-    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      received.add(JSON.readTree(exchange.getRequestBody()));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    receiver.start();
+    receiver = new SinkReceiver();
   }
 
   @AfterAll
   static void stop() {
-    receiver.stop(0);
+    receiver.close();
     cluster.close();
   }
 
@@ -84,7 +70,7 @@ class ApprovalIntegrationTest {
     assertThat(record.getApprovalReason()).isEqualTo(ApprovalPolicy.TOO_MANY_TARGETS);
     assertThat(status.getMitigations()).isEmpty();
     assertThat(BEHIND_THE_MCA).noneMatch(f::breakerOpen);
-    assertThat(received).anySatisfy(body -> {
+    assertThat(receiver.received()).anySatisfy(body -> {
       assertThat(body.path("incident").asText()).isEqualTo(name);
       assertThat(body.path("phase").asText()).isEqualTo("AwaitingApproval");
       assertThat(body.path("message").asText()).startsWith("step 0 (circuitBreaker) on ");
@@ -233,7 +219,7 @@ class ApprovalIntegrationTest {
   }
 
   private static void webhookSecret(RemediationFixture f, String name) {
-    var url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    var url = receiver.url();
     cluster.harness().client().resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(f.namespace)
         .endMetadata().addToData("url", Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))).build())
         .create();

@@ -3,23 +3,17 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.Sink;
 import dev.progressive.operator.api.StepAction;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,31 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Notifications reach Slack-style and generic webhooks whose URLs live in Secrets; remediation counts itself. */
 class NotifySinkIntegrationTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-  private HttpServer receiver;
+  private SinkReceiver receiver;
 
   @BeforeEach
   void startReceiver() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      received.add(JSON.readTree(exchange.getRequestBody()));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    receiver.start();
+    receiver = new SinkReceiver();
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
   void notifyPostsToSlackAndEscalatePostsTheIncidentToAWebhook(@TempDir Path dir) throws Exception {
     try (var cluster = RemediationCluster.start(dir)) {
       var f = cluster.fixture("sinks");
-      var url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      var url = receiver.url();
       cluster.harness().client().resource(new SecretBuilder().withNewMetadata().withName("chat").withNamespace(f.namespace)
           .endMetadata().addToData("url", Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))).build()).create();
       f.withSamplesAndPlaybooks(spec -> spec.getSteps().forEach(step -> {
@@ -65,11 +51,11 @@ class NotifySinkIntegrationTest {
       var incident = f.fire("AgentUnhealthy", Map.of("service", "npa", "severity", "warning"));
       f.awaitPhase(incident, IncidentPhase.Escalated);
 
-      await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(received).as(f.describe(incident)).hasSize(2));
-      assertThat(received.get(0).path("text").asText()).startsWith("Incident " + incident.getMetadata().getName())
+      await().atMost(RemediationFixture.PATIENCE).untilAsserted(() -> assertThat(receiver.received()).as(f.describe(incident)).hasSize(2));
+      assertThat(receiver.received().get(0).path("text").asText()).startsWith("Incident " + incident.getMetadata().getName())
           .contains("Agent degradation detected");
-      assertThat(received.get(1).path("severity").asText()).isEqualTo("escalation");
-      assertThat(received.get(1).path("alert").asText()).isEqualTo("AgentUnhealthy");
+      assertThat(receiver.received().get(1).path("severity").asText()).isEqualTo("escalation");
+      assertThat(receiver.received().get(1).path("alert").asText()).isEqualTo("AgentUnhealthy");
       assertThat(f.incident(incident).getStatus().getSteps()).filteredOn(s -> s.getAction() == StepAction.NOTIFY)
           .singleElement().satisfies(s -> assertThat(s.getMessage()).contains("posted to the slack sink").doesNotContain(url));
 
