@@ -3,7 +3,6 @@ package dev.progressive.operator.remediation;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.Sink;
 import dev.progressive.operator.api.Step;
-import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.api.StepRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +42,13 @@ final class ApprovalRequest {
   }
 
   /**
-   * Posts the request to every distinct sink of the run's notify and escalate steps. A sink that fails
+   * Posts the request to every distinct sink the run's steps name (its notify and escalate steps). A sink that fails
    * does not stop the request: answers what failed, as a suffix for the message ("" when nothing did).
    */
   String post(IncidentRun run, String message) {
     var sinks = new LinkedHashMap<String, Sink>();
     run.plan().orElseThrow().getSteps().stream()
-        .filter(s -> (s.getAction() == StepAction.NOTIFY || s.getAction() == StepAction.ESCALATE) && s.getSink() != null)
+        .filter(s -> s.getSink() != null)
         .forEach(s -> sinks.putIfAbsent(s.getSink().getSecretName() + "/" + s.getSink().getKey() + "/" + s.getSink().getFormat(),
             s.getSink()));
     var failures = new StringBuilder();
