@@ -1,6 +1,7 @@
 package dev.progressive.operator.cli;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.common.ApiRateLimit;
 import dev.progressive.operator.common.Closer;
 import dev.progressive.operator.common.Durations;
 import dev.progressive.operator.intake.IntakeSettings;
@@ -69,6 +70,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(names = "--kube-api-qps", defaultValue = "50",
+      description = "Requests a second the operator sends to the Kubernetes API once its burst is spent (default: ${DEFAULT-VALUE}).")
+  double kubeApiQps;
+
+  @Option(names = "--kube-api-burst", defaultValue = "100",
+      description = "Requests the operator may send to the Kubernetes API at once (default: ${DEFAULT-VALUE}).")
+  int kubeApiBurst;
+
   Optional<URI> prometheusUrl = Optional.empty();
 
   /** Refused at start: a URL without scheme or host would fail every diagnostics step of every run. */
@@ -100,6 +109,15 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The client's builder with the API rate limit; a limit that lets nothing through is refused at start. */
+  KubernetesClientBuilder rateLimited() {
+    try {
+      return ApiRateLimit.applyTo(new KubernetesClientBuilder(), kubeApiQps, kubeApiBurst);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (!namespaces.isEmpty() && !namespaces.contains(incidentNamespace)) {
@@ -108,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
           + " --incident-namespace at a watched namespace.", incidentNamespace, incidentNamespace);
     }
     var parts = new Closer();
-    var client = parts.add(new KubernetesClientBuilder().build());
+    var client = parts.add(rateLimited().build());
     var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor,
         remediationPaused);
     var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation);

@@ -50,6 +50,17 @@ class RunCommandTest {
     }
   }
 
+  @Test
+  void theApiRateLimitDefaultsToWhatASharedClusterToleratesAndALimitOfNothingIsRefused() {
+    var defaults = parse();
+    assertThat(defaults.kubeApiQps).isEqualTo(50);
+    assertThat(defaults.kubeApiBurst).isEqualTo(100);
+    assertThatThrownBy(() -> parse("--kube-api-qps", "0").rateLimited())
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--kube-api-qps");
+    assertThatThrownBy(() -> parse("--kube-api-burst", "0").rateLimited())
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--kube-api-burst");
+  }
+
   private static RunCommand parse(String... args) {
     var run = new RunCommand();
     new CommandLine(run).parseArgs(args);

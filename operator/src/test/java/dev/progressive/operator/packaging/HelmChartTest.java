@@ -55,7 +55,7 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
     assertThat(texts(container.path("args")))
         .containsExactly("run", "--http-port=8080", "--lease-namespace=" + Helm.RELEASE_NAMESPACE,
-            "--webhook-token-file=/etc/progressive/webhook/token", "--keep-incidents=100", "--keep-incidents-for=7d");
+            "--kube-api-qps=50", "--kube-api-burst=100", "--webhook-token-file=/etc/progressive/webhook/token", "--keep-incidents=100", "--keep-incidents-for=7d");
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
