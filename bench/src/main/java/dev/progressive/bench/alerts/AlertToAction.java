@@ -46,6 +46,7 @@ public final class AlertToAction {
          var floor = new ApiFloor(cluster.client(), "bench-api-floor")) {
       if (List.of(args).contains("--group-only")) {
         largeGroup(cluster, operator);
+        apiRate(cluster);
         return;
       }
       var single = new AlertScenario(cluster.client(), "bench-single", "BenchSingleAlert", WARMUP + SINGLE).create();
@@ -63,7 +64,16 @@ public final class AlertToAction {
       Latencies stormFloor = storm(storm, floor, null);
       print(List.of(singleOperator, singleBaseline, singleFloor), List.of(stormOperator, stormBaseline, stormFloor), audit);
       largeGroup(cluster, operator);
+      apiRate(cluster);
     }
+  }
+
+  /** The operator's client sends through the same rate limit as `run`'s, set high here; its peak must stay under it. */
+  private static void apiRate(RemediationCluster cluster) {
+    long peak = cluster.peakApiRequestRate();
+    int limit = RemediationCluster.API_QPS + RemediationCluster.API_BURST;
+    System.out.printf("peak API request rate of the operator's client: %d requests in one second (limit: qps %d + burst %d)"
+        + " %s%n", peak, RemediationCluster.API_QPS, RemediationCluster.API_BURST, peak <= limit ? "(within)" : "(EXCEEDED)");
   }
 
   /**
