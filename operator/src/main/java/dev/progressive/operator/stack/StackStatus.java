@@ -56,6 +56,8 @@ public final class StackStatus {
     conditions.add(ready(seen, components));
     conditions.addAll(components);
     status.setConditions(conditions);
+    // The intake's record, written beside the reconciler's: carried over, never judged here.
+    status.setAlertPath(Optional.ofNullable(stack.getStatus()).map(ObservabilityStackStatus::getAlertPath).orElse(null));
     if (seen.violations().isEmpty()) {
       status.setTracingEndpoint(StackTracing.endpoint(stack).orElse(null));
     }
