@@ -3,8 +3,10 @@ package dev.progressive.operator.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.Crds;
+import dev.progressive.operator.api.Alerting;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.SecretKey;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.monitoring.Heartbeat;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +67,23 @@ class HeartbeatRecorderTest {
   }
 
   @Test
+  void aShorterHeartbeatIntervalThrottlesToItself() {
+    var stack = stack("quick");
+    var alerting = alerting();
+    alerting.setHeartbeatInterval("2s");
+    stack.getSpec().setAlerting(alerting);
+    cluster.client().resource(stack).create();
+    var clock = new SettableClock(T0);
+    var recorder = new HeartbeatRecorder(cluster.client(), clock);
+    recorder.record(heartbeat("firing"), "quick");
+
+    clock.now = T0.plusSeconds(2);
+    recorder.record(heartbeat("firing"), "quick");
+
+    assertThat(lastHeartbeat("quick")).contains(clock.now.toString());
+  }
+
+  @Test
   void resolvedHeartbeatIsAcknowledgedAndRecordsNothing() {
     createStack("resolved");
     var outcome = new HeartbeatRecorder(cluster.client(), new SettableClock(T0)).record(heartbeat("resolved"), "resolved");
@@ -87,10 +105,32 @@ class HeartbeatRecorderTest {
   }
 
   private static void createStack(String namespace) {
+    cluster.client().resource(stack(namespace)).create();
+  }
+
+  private static Alerting alerting() {
+    var alerting = new Alerting();
+    var smtp = new Alerting.Smtp();
+    smtp.setSmarthost("smtp.example.com:587");
+    smtp.setFrom("alerts@example.com");
+    alerting.setSmtp(smtp);
+    alerting.setSlackWebhook(secretKey());
+    var pagerDuty = new Alerting.PagerDuty();
+    pagerDuty.setMca(secretKey());
+    pagerDuty.setSre(secretKey());
+    alerting.setPagerDuty(pagerDuty);
+    return alerting;
+  }
+
+  private static SecretKey secretKey() {
+    return new SecretKey("alerting", "value");
+  }
+
+  private static ObservabilityStack stack(String namespace) {
     var stack = new ObservabilityStack();
     stack.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName("stack").build());
     stack.setStatus(null);
-    cluster.client().resource(stack).create();
+    return stack;
   }
 
   private static Optional<String> lastHeartbeat(String namespace) {
