@@ -90,9 +90,10 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
     }
     var alertPath = violations.isEmpty() ? Optional.of(alertPath(stack)) : Optional.<AlertPathVerdict.Observation>empty();
     var verdict = alertPath.map(AlertPathVerdict::condition);
+    // The gauge first: whoever reads the condition finds the gauge agreeing.
+    verdict.ifPresent(condition -> gauge.record(stack.getMetadata().getNamespace(), condition));
     status.record(stack, context, StackStatus.desired(stack,
         new StackStatus.Observation(violations, setup, jaeger(context), secrets.keysFor(stack), Optional.empty(), verdict)));
-    verdict.ifPresent(condition -> gauge.record(stack.getMetadata().getNamespace(), condition));
     var recheck = alertPath.map(AlertPathVerdict::recheckAfter).filter(after -> after.compareTo(MonitoringDiscovery.REFRESH) < 0)
         .orElse(MonitoringDiscovery.REFRESH);
     return UpdateControl.<ObservabilityStack>noUpdate().rescheduleAfter(recheck);
