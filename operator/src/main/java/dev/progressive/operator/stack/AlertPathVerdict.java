@@ -51,7 +51,9 @@ final class AlertPathVerdict {
     }
     var note = seen.alertmanager().note();
     if (seen.fresh()) {
-      return of(ALERT_PATH, true, HEARTBEAT_RECEIVED, "Last heartbeat at " + seen.lastHeartbeat().get() + note);
+      // Not the heartbeat's time, which status.alertPath.lastHeartbeat holds: each heartbeat would rewrite the condition.
+      return of(ALERT_PATH, true, HEARTBEAT_RECEIVED, "The heartbeat arrives at least every " + seen.allowed().toSeconds()
+          + "s: alerts reach the operator" + note);
     }
     if (seen.awaiting()) {
       return unknown(ALERT_PATH, AWAITING_HEARTBEAT, "No heartbeat yet; expected within " + seen.allowed().toSeconds()

@@ -92,7 +92,7 @@ public final class StackValidation {
       checkSecret("spec.alerting.slackWebhook", alerting.getSlackWebhook(), violations);
     }
     checkUrl("spec.alerting.alertmanagerUrl", alerting.getAlertmanagerUrl(), violations);
-    if (!DURATION.matcher(alerting.getHeartbeatInterval()).matches()) {
+    if (alerting.getHeartbeatInterval() != null && !DURATION.matcher(alerting.getHeartbeatInterval()).matches()) {
       violations.add(new SpecViolation("spec.alerting.heartbeatInterval", "'" + alerting.getHeartbeatInterval()
           + "' is not a duration, e.g. 30s or 1m"));
     }

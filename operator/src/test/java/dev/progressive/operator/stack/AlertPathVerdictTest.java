@@ -23,7 +23,7 @@ class AlertPathVerdictTest {
     assertThat(AlertPathVerdict.condition(seen)).satisfies(c -> {
       assertThat(c.getStatus()).isEqualTo("True");
       assertThat(c.getReason()).isEqualTo(AlertPathVerdict.HEARTBEAT_RECEIVED);
-      assertThat(c.getMessage()).contains("2026-12-01T10:10:00Z");
+      assertThat(c.getMessage()).as("the same message for every heartbeat").doesNotContain("2026-12-01");
     });
     assertThat(AlertPathVerdict.recheckAfter(seen)).isEqualTo(Duration.ofSeconds(81));
   }
