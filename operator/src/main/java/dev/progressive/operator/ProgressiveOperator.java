@@ -68,7 +68,7 @@ public final class ProgressiveOperator {
     var clock = Clock.systemUTC();
     var discovery = new MonitoringDiscovery(client, clock);
     operator.register(new AgentReconciler(clock, discovery), c -> watch(c, settings));
-    operator.register(new ObservabilityStackReconciler(clock, discovery), c -> watch(c, settings));
+    operator.register(new ObservabilityStackReconciler(clock, discovery, registry), c -> watch(c, settings));
     operator.register(new PlaybookReconciler(clock), c -> watch(c, settings));
     operator.register(new IncidentReconciler(clock, settings.remediation(), registry), c -> watch(c, settings));
     return operator;

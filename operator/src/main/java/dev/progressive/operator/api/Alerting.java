@@ -2,6 +2,9 @@ package dev.progressive.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -20,6 +23,22 @@ public class Alerting {
   @JsonPropertyDescription("Secret keys holding the PagerDuty routing keys.")
   private PagerDuty pagerDuty;
 
+  @Default("1m")
+  @Pattern(Step.DURATION_PATTERN)
+  @JsonSetter(nulls = Nulls.SKIP)
+  @JsonPropertyDescription("How often Alertmanager delivers the operator's ProgressiveHeartbeat alert (the group_interval and"
+      + " repeat_interval of its route). The AlertPath condition turns False after three intervals without one.")
+  private String heartbeatInterval = "1m";
+
+  @Pattern(ObservabilityStackSpec.HTTP_URL_PATTERN)
+  @JsonPropertyDescription("Alertmanager's URL, e.g. http://alertmanager-operated.monitoring:9093. When set, the operator"
+      + " checks that its configuration holds the operator's webhook receiver (AlertPath reason ReceiverMissing).")
+  private String alertmanagerUrl;
+
+  public String getHeartbeatInterval() { return heartbeatInterval; }
+  public void setHeartbeatInterval(String heartbeatInterval) { this.heartbeatInterval = heartbeatInterval; }
+  public String getAlertmanagerUrl() { return alertmanagerUrl; }
+  public void setAlertmanagerUrl(String alertmanagerUrl) { this.alertmanagerUrl = alertmanagerUrl; }
   public Smtp getSmtp() { return smtp; }
   public void setSmtp(Smtp smtp) { this.smtp = smtp; }
   public SecretKey getSlackWebhook() { return slackWebhook; }

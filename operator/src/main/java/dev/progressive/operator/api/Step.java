@@ -14,7 +14,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.action != 'scale' || has(self.replicas)", message = "a scale step needs replicas")
 public class Step {
-  static final String DURATION_PATTERN = "^[0-9]+(ms|s|m|h)$";
+  public static final String DURATION_PATTERN = "^[0-9]+(ms|s|m|h)$";
 
   /** Whether a person must approve the step before it runs, whatever the guardrails say. */
   public enum Approval { required, none }

@@ -39,6 +39,11 @@ public final class Conditions {
         .build();
   }
 
+  /** A condition whose status the operator cannot tell yet. */
+  public static Condition unknown(String type, String reason, String message) {
+    return new ConditionBuilder(of(type, false, reason, message)).withStatus("Unknown").build();
+  }
+
   /**
    * Returns {@code desired} stamped with the resource's generation, keeping each condition's
    * previous lastTransitionTime when its status did not change.

@@ -9,13 +9,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Records what a reconciler saw in its resource's status: the conditions merged with the stored ones
  * (a transition time moves only when a status does), the status written only when it says something
- * new, and an Event each time Ready changes reason. Statuses are compared as the JSON the API stores,
+ * new, and an Event each time Ready, or a condition the caller announces, changes reason. Statuses are compared as the JSON the API stores,
  * so no field can be left out of the comparison and its change silently not written.
  *
  * @param <S> the status type
@@ -27,16 +28,26 @@ public final class StatusRecorder<S extends ConditionedStatus> {
   private final Conditions conditions;
   private final Supplier<S> empty;
   private final Predicate<Condition> normalReady;
+  private final Set<String> announced;
 
   /**
    * @param empty the status of a resource that has none yet
    * @param normalReady which Ready conditions are Normal Events (the rest are Warnings)
    */
   public StatusRecorder(Clock clock, Supplier<S> empty, Predicate<Condition> normalReady) {
+    this(clock, empty, normalReady, Set.of());
+  }
+
+  /**
+   * @param announced the condition types besides Ready whose change of reason is an Event too: Normal when
+   *     True, Warning when False, none when Unknown (nothing is known yet to tell)
+   */
+  public StatusRecorder(Clock clock, Supplier<S> empty, Predicate<Condition> normalReady, Set<String> announced) {
     this.clock = clock;
     this.conditions = new Conditions(clock);
     this.empty = empty;
     this.normalReady = normalReady;
+    this.announced = Set.copyOf(announced);
   }
 
   public <R extends CustomResource<?, S>> void record(R resource, Context<R> context, S next) {
@@ -48,6 +59,7 @@ public final class StatusRecorder<S extends ConditionedStatus> {
     resource.setStatus(next);
     StatusWriter.write(resource, context);
     recordReadyChange(resource, context, previous, next);
+    announced.forEach(type -> recordChange(resource, context, previous, next, type));
   }
 
   /**
@@ -62,6 +74,20 @@ public final class StatusRecorder<S extends ConditionedStatus> {
       // The status moved on meanwhile; the retry that follows reports on the fresh copy.
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  private <R extends CustomResource<?, S>> void recordChange(R resource, Context<R> context, S before, S after, String type) {
+    var was = Conditions.find(before.getConditions(), type).map(Condition::getReason).orElse(null);
+    var now = Conditions.find(after.getConditions(), type);
+    if (now.isEmpty() || now.get().getReason().equals(was) || "Unknown".equals(now.get().getStatus())) {
+      return;
+    }
+    var events = new EventRecorder(context.getClient(), clock);
+    if ("True".equals(now.get().getStatus())) {
+      events.normal(resource, now.get().getReason(), now.get().getMessage());
+    } else {
+      events.warning(resource, now.get().getReason(), now.get().getMessage());
+    }
   }
 
   private <R extends CustomResource<?, S>> void recordReadyChange(R resource, Context<R> context, S before, S after) {

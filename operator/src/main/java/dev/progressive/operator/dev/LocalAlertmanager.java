@@ -19,7 +19,7 @@ import java.util.Map;
  * the remediation webhook with a bearer token from a file, and a catch-all receiver that sends nothing
  * (the seed's team receivers need SMTP, Slack and PagerDuty accounts). The webhook route's
  * {@code group_interval} is one second instead of a minute, so a resolved alert reaches the operator at
- * once rather than with the group's next flush.
+ * once rather than with the group's next flush, and the operator's heartbeat arrives every second.
  */
 public final class LocalAlertmanager implements AutoCloseable {
   public static final String GROUP_INTERVAL = "1s";
@@ -32,13 +32,17 @@ public final class LocalAlertmanager implements AutoCloseable {
   }
 
   public static LocalAlertmanager start(Path directory, URI webhook, Path tokenFile) {
+    return start(directory, webhook, tokenFile, URI.create("http://127.0.0.1:" + LoopbackPorts.free()));
+  }
+
+  /** On {@code url}: an Alertmanager started again where it was stopped, for the Prometheus that sends there. */
+  static LocalAlertmanager start(Path directory, URI webhook, Path tokenFile, URI url) {
     var binary = SystemTool.require("prometheus-alertmanager", "prometheus-alertmanager");
     try {
       var secrets = directory.resolve("secrets");
       var token = Files.createDirectories(secrets.resolve(TOKEN.name())).resolve(TOKEN.key());
       Files.copy(tokenFile, token, StandardCopyOption.REPLACE_EXISTING);
       var config = Files.writeString(directory.resolve("alertmanager.yml"), config(webhook, secrets));
-      var url = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
       return new LocalAlertmanager(LocalServer.start("Alertmanager", List.of(binary.toString(),
           "--config.file=" + config,
           "--storage.path=" + LocalServer.freshDirectory(directory.resolve("data")),
@@ -56,7 +60,7 @@ public final class LocalAlertmanager implements AutoCloseable {
     var routing = new AlertRouting(null,
         new AlertRouting.Route("default", Map.of(), List.of("alertname", "namespace"), "10s", "1m", "1h"),
         List.of(), List.of(new AlertRouting.Receiver("default", List.of(), List.of(), List.of())), List.of(),
-        new AlertRouting.RemediationWebhook(webhook.toString(), TOKEN));
+        new AlertRouting.RemediationWebhook(webhook.toString(), TOKEN, GROUP_INTERVAL));
     var yaml = new YAMLMapper();
     Map<String, Object> config = yaml.readValue(AlertmanagerFile.yaml(routing, secrets), Map.class);
     var routes = (List<Map<String, Object>>) ((Map<String, Object>) config.get("route")).get("routes");

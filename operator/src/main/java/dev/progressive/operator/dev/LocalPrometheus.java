@@ -35,6 +35,8 @@ public final class LocalPrometheus implements AutoCloseable {
           "--storage.tsdb.path=" + LocalServer.freshDirectory(directory.resolve("data")),
           "--web.listen-address=" + url.getAuthority(),
           "--web.external-url=" + url,
+          // A firing alert is sent again at this pace: an Alertmanager started again hears of it at once.
+          "--rules.alert.resend-delay=" + INTERVAL,
           "--log.level=warn"), url, directory.resolve("prometheus.log")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write Prometheus' configuration into " + directory, e);

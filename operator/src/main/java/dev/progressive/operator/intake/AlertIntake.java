@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /alertmanager/webhook}: authenticates, reads and validates an Alertmanager notification and
- * stores its alerts as Incidents. Alertmanager retries on 5xx only, so a 503 means "the API server failed,
+ * stores its alerts as Incidents, but for the operator's heartbeat, which {@link HeartbeatRecorder} records.
+ * Alertmanager retries on 5xx only, so a 503 means "the API server failed,
  * send it again", a 4xx "this will never work", and a 200 that every Incident of the body is stored.
  */
 public final class AlertIntake implements HttpService {
@@ -40,19 +41,23 @@ public final class AlertIntake implements HttpService {
   static final int PARALLEL_WRITES = 64;
 
   private final IncidentWriter writer;
+  private final HeartbeatRecorder heartbeats;
   private final IntakeMetrics metrics;
 
-  private AlertIntake(Optional<BearerToken> token, IntakeSettings settings, IncidentWriter writer, IntakeMetrics metrics) {
+  private AlertIntake(Optional<BearerToken> token, IntakeSettings settings, IncidentWriter writer,
+      HeartbeatRecorder heartbeats, IntakeMetrics metrics) {
     this.token = token;
     this.settings = settings;
     this.writer = writer;
+    this.heartbeats = heartbeats;
     this.metrics = metrics;
   }
 
   /** @throws IllegalArgumentException when the token file is given but cannot be read */
   public static AlertIntake create(KubernetesClient client, MeterRegistry registry, IntakeSettings settings) {
+    var clock = Clock.systemUTC();
     return new AlertIntake(settings.tokenFile().map(BearerToken::fromFile), settings,
-        new IncidentWriter(client, Clock.systemUTC()), new IntakeMetrics(registry));
+        new IncidentWriter(client, clock), new HeartbeatRecorder(client, clock), new IntakeMetrics(registry));
   }
 
   @Override
@@ -123,7 +128,7 @@ public final class AlertIntake implements HttpService {
         writes.add(executor.submit(() -> {
           permits.acquire();
           try {
-            return writer.write(alert, namespaceOf(alert));
+            return alert.heartbeat() ? heartbeats.record(alert, namespaceOf(alert)) : writer.write(alert, namespaceOf(alert));
           } finally {
             permits.release();
           }

@@ -12,7 +12,9 @@ public enum AlertResult {
   /** A resolved alert ended its Incident. */
   RESOLVED,
   /** A resolved alert had no Incident (it fired before the intake existed, or the Incident was deleted). */
-  IGNORED;
+  IGNORED,
+  /** The operator's heartbeat: recorded on the namespace's stack, never an Incident. */
+  HEARTBEAT;
 
   /** The lower-case name used in answers and metrics. */
   @JsonValue

@@ -1,6 +1,7 @@
 package dev.progressive.operator.intake;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.progressive.operator.monitoring.Heartbeat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -34,6 +35,11 @@ public record WebhookAlert(
 
   public String alertName() {
     return labels.get("alertname");
+  }
+
+  /** The operator's own heartbeat, which tells that alerts reach the operator. */
+  public boolean heartbeat() {
+    return Heartbeat.ALERT.equals(alertName());
   }
 
   public Optional<String> namespace() {

@@ -46,7 +46,8 @@ public record AlertRouting(
   }
 
   /**
-   * The child routes as generated: first the operator's webhook, which sees every alert, each in a
+   * The child routes as generated: first the operator's {@link Heartbeat}, which goes nowhere else;
+   * then the operator's webhook, which sees every alert, each in a
    * group of its own and at once, and lets it continue to the user's routes; then those routes;
    * then a catch-all to the root's receiver. Alertmanager uses a parent's receiver only when no
    * child matched, and the webhook route matches every alert.
@@ -57,7 +58,7 @@ public record AlertRouting(
     }
     Route webhook = new Route(REMEDIATION_RECEIVER, Map.of(), List.of("..."), "0s", "1m", "1h", true);
     Route rest = new Route(root.receiver(), Map.of(), null, null, null, null);
-    return concat(concat(List.of(webhook), routes), List.of(rest));
+    return concat(concat(List.of(Heartbeat.route(remediation.heartbeatInterval()), webhook), routes), List.of(rest));
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -121,11 +122,20 @@ public record AlertRouting(
     }
   }
 
-  /** The operator's {@code /alertmanager/webhook}, called with a bearer token. */
-  public record RemediationWebhook(String url, SecretRef bearerToken) {
+  /**
+   * The operator's {@code /alertmanager/webhook}, called with a bearer token.
+   *
+   * @param heartbeatInterval how often Alertmanager delivers the {@link Heartbeat}, an Alertmanager duration
+   */
+  public record RemediationWebhook(String url, SecretRef bearerToken, String heartbeatInterval) {
+
+    public RemediationWebhook(String url, SecretRef bearerToken) {
+      this(url, bearerToken, Heartbeat.DEFAULT_INTERVAL);
+    }
 
     public RemediationWebhook {
       Validation.requireText("remediation url", url);
+      Validation.requireDuration("heartbeatInterval", heartbeatInterval);
       if (bearerToken == null) {
         throw new IllegalArgumentException("remediation bearerToken must be set: the webhook accepts only authenticated calls");
       }

@@ -1,5 +1,7 @@
 package dev.progressive.operator.monitoring;
 
+import dev.progressive.operator.common.Durations;
+
 /** Checks of generator inputs; each error names the field, as the custom resources call it. */
 final class Validation {
 
@@ -16,6 +18,10 @@ final class Validation {
       throw new IllegalArgumentException(field + " must be between " + Numbers.plain(lowExclusive) + " and "
           + Numbers.plain(highExclusive) + " (exclusive), was " + Numbers.plain(value));
     }
+  }
+
+  static void requireDuration(String field, String value) {
+    Durations.parse(value, field);
   }
 
   static String requireText(String field, String value) {

@@ -42,13 +42,13 @@ public final class StackAlerting {
         new AlertRouting.Smtp(smtp.getSmarthost(), smtp.getFrom(), smtp.getUsername(), password),
         new SeedAlertRouting.Credentials(ref(alerting.getSlackWebhook()), ref(alerting.getPagerDuty().getMca()),
             ref(alerting.getPagerDuty().getSre())),
-        remediation(stack).orElse(null)));
+        remediation(stack, alerting.getHeartbeatInterval()).orElse(null)));
   }
 
-  private static Optional<AlertRouting.RemediationWebhook> remediation(ObservabilityStack stack) {
+  private static Optional<AlertRouting.RemediationWebhook> remediation(ObservabilityStack stack, String heartbeatInterval) {
     return Optional.ofNullable(stack.getSpec().getRemediation())
         .filter(Remediation::getEnabled)
-        .map(r -> new AlertRouting.RemediationWebhook(r.getWebhookUrl(), ref(r.getWebhookAuthSecret())));
+        .map(r -> new AlertRouting.RemediationWebhook(r.getWebhookUrl(), ref(r.getWebhookAuthSecret()), heartbeatInterval));
   }
 
   private static SecretRef ref(SecretKey key) {

@@ -4,6 +4,7 @@ import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.cluster.PrometheusRule;
+import dev.progressive.operator.monitoring.Heartbeat;
 import dev.progressive.operator.monitoring.RuleFile;
 import dev.progressive.operator.monitoring.RuleGroup;
 import dev.progressive.operator.monitoring.SloBurnRateRules;
@@ -13,7 +14,10 @@ import dev.progressive.operator.monitoring.SystemAlertSettings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 
-/** The namespace's system-wide rules: the seed's SLA and infrastructure groups and the SLO burn-rate rules of spec.sla. */
+/**
+ * The namespace's system-wide rules: the seed's SLA and infrastructure groups, the SLO burn-rate rules
+ * of spec.sla and the operator's {@link Heartbeat}.
+ */
 public final class StackRules {
   static final String COMPONENT = "rules";
 
@@ -36,6 +40,7 @@ public final class StackRules {
         seed.podRestartsPerHour(), seed.postgresJob(), seed.redisJob());
     var groups = new ArrayList<RuleGroup>(SystemAlertRules.groups(settings));
     groups.add(SloBurnRateRules.group(SloTarget.forNamespace(namespace, sla.getAvailability(), BigDecimal.valueOf(sla.getLatencyP95()))));
+    groups.add(Heartbeat.group(namespace));
     return new RuleFile(groups);
   }
 }

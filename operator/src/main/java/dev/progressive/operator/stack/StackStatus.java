@@ -40,10 +40,11 @@ public final class StackStatus {
   private StackStatus() {}
 
   /**
+   * @param alertPath the {@link AlertPathVerdict}, when the reconciler judged one
    * @param secrets the key names of each Secret the spec references that the namespace has (see {@link StackSecrets})
    */
   public record Observation(List<SpecViolation> violations, MonitoringSetup setup, Optional<Deployment> jaeger,
-      Map<String, Set<String>> secrets, Optional<Exception> failure) {}
+      Map<String, Set<String>> secrets, Optional<Exception> failure, Optional<Condition> alertPath) {}
 
   public static ObservabilityStackStatus desired(ObservabilityStack stack, Observation seen) {
     var status = new ObservabilityStackStatus();
@@ -55,7 +56,11 @@ public final class StackStatus {
     var conditions = new ArrayList<Condition>();
     conditions.add(ready(seen, components));
     conditions.addAll(components);
+    // Not among the components: the path runs through an Alertmanager outside the stack's objects.
+    seen.alertPath().filter(c -> seen.violations().isEmpty()).ifPresent(conditions::add);
     status.setConditions(conditions);
+    // The intake's record, written beside the reconciler's: carried over, never judged here.
+    status.setAlertPath(Optional.ofNullable(stack.getStatus()).map(ObservabilityStackStatus::getAlertPath).orElse(null));
     if (seen.violations().isEmpty()) {
       status.setTracingEndpoint(StackTracing.endpoint(stack).orElse(null));
     }

@@ -5,6 +5,7 @@ import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.ObservabilityStackSpec;
 import dev.progressive.operator.api.SecretKey;
 import dev.progressive.operator.api.Sla;
+import dev.progressive.operator.api.Step;
 import dev.progressive.operator.api.TracingSettings.Backend;
 import dev.progressive.operator.common.LabelSyntax;
 import dev.progressive.operator.common.SpecViolation;
@@ -19,6 +20,7 @@ public final class StackValidation {
   private static final Pattern HTTP_URL = Pattern.compile(ObservabilityStackSpec.HTTP_URL_PATTERN);
   private static final Pattern SMARTHOST = Pattern.compile(Alerting.Smtp.SMARTHOST_PATTERN);
   private static final Pattern SECRET_NAME = Pattern.compile(SecretKey.NAME_PATTERN);
+  private static final Pattern DURATION = Pattern.compile(Step.DURATION_PATTERN);
   private static final Pattern SECRET_KEY = Pattern.compile(SecretKey.KEY_PATTERN);
 
   private StackValidation() {}
@@ -88,6 +90,11 @@ public final class StackValidation {
       violations.add(new SpecViolation("spec.alerting.slackWebhook", "needs a Secret {name, key}"));
     } else {
       checkSecret("spec.alerting.slackWebhook", alerting.getSlackWebhook(), violations);
+    }
+    checkUrl("spec.alerting.alertmanagerUrl", alerting.getAlertmanagerUrl(), violations);
+    if (alerting.getHeartbeatInterval() != null && !DURATION.matcher(alerting.getHeartbeatInterval()).matches()) {
+      violations.add(new SpecViolation("spec.alerting.heartbeatInterval", "'" + alerting.getHeartbeatInterval()
+          + "' is not a duration, e.g. 30s or 1m"));
     }
     var pagerDuty = alerting.getPagerDuty();
     if (pagerDuty == null || missing(pagerDuty.getMca()) || missing(pagerDuty.getSre())) {

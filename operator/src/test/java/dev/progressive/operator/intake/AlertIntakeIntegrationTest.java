@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.progressive.operator.Crds;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.dev.DevCluster;
+import dev.progressive.operator.monitoring.Heartbeat;
 import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -117,6 +118,19 @@ class AlertIntakeIntegrationTest {
     assertThat(spec.getStartsAt()).isEqualTo(AlertmanagerBodies.STARTS_AT);
     assertThat(spec.getGeneratorURL()).isEqualTo("http://127.0.0.1:9090/graph?g0.expr=...");
     assertThat(spec.getResolvedAt()).isNull();
+  }
+
+  @Test
+  void heartbeatIsAnsweredWith200AndMakesNoIncident() throws Exception {
+    var body = firing("team-heartbeat");
+    labels(body).put("alertname", Heartbeat.ALERT).put("severity", "none");
+
+    var response = post(body);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("alerts")).singleElement()
+        .satisfies(alert -> assertThat(alert.get("result").asText()).isEqualTo("heartbeat"));
+    assertThat(incidents("team-heartbeat", fingerprint(body))).isEmpty();
   }
 
   @Test

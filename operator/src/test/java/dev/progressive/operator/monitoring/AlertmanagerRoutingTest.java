@@ -105,10 +105,10 @@ class AlertmanagerRoutingTest {
   void plainConfigSendsEveryAlertToTheWebhookFirstAndContinues() throws IOException {
     JsonNode route = Serialization.YAML.readTree(AlertmanagerFile.yaml(seed(true), dir)).get("route");
 
-    assertThat(route.at("/routes/0/receiver").asText()).isEqualTo("progressive-remediation");
-    assertThat(route.at("/routes/0/continue").asBoolean()).isTrue();
-    assertThat(route.at("/routes/0/matchers").isMissingNode()).isTrue();
-    assertThat(route.at("/routes/1/matchers").toString()).isEqualTo("[\"service=\\\"mca\\\"\",\"severity=\\\"critical\\\"\"]");
+    assertThat(route.at("/routes/1/receiver").asText()).isEqualTo("progressive-remediation");
+    assertThat(route.at("/routes/1/continue").asBoolean()).isTrue();
+    assertThat(route.at("/routes/1/matchers").isMissingNode()).isTrue();
+    assertThat(route.at("/routes/2/matchers").toString()).isEqualTo("[\"service=\\\"mca\\\"\",\"severity=\\\"critical\\\"\"]");
   }
 
   @Test
@@ -134,10 +134,10 @@ class AlertmanagerRoutingTest {
     JsonNode spec = Serialization.JSON.valueToTree(AlertmanagerConfigSpec.spec(seed(true)));
 
     assertThat(spec.at("/route/receiver").asText()).isEqualTo("default");
-    assertThat(spec.at("/route/routes/0/receiver").asText()).isEqualTo("progressive-remediation");
-    assertThat(spec.at("/route/routes/0/continue").asBoolean()).isTrue();
-    assertThat(spec.at("/route/routes/0/groupBy").toString()).isEqualTo("[\"...\"]");
-    assertThat(spec.at("/route/routes/1/matchers").toString()).isEqualTo(
+    assertThat(spec.at("/route/routes/1/receiver").asText()).isEqualTo("progressive-remediation");
+    assertThat(spec.at("/route/routes/1/continue").asBoolean()).isTrue();
+    assertThat(spec.at("/route/routes/1/groupBy").toString()).isEqualTo("[\"...\"]");
+    assertThat(spec.at("/route/routes/2/matchers").toString()).isEqualTo(
         "[{\"name\":\"service\",\"value\":\"mca\",\"matchType\":\"=\"},"
             + "{\"name\":\"severity\",\"value\":\"critical\",\"matchType\":\"=\"}]");
     assertThat(spec.at("/inhibitRules/0/sourceMatch/0/value").asText()).isEqualTo("critical");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.intake.AlertIntake;
+import dev.progressive.operator.monitoring.Heartbeat;
 import dev.progressive.operator.intake.IntakeSettings;
 import dev.progressive.operator.remediation.RemediationSettings;
 import dev.progressive.operator.server.OperatorHttpServer;
@@ -43,7 +44,7 @@ import java.util.TreeMap;
 /**
  * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
  * waits), one alert each about a different agent (a target's cooldown would suppress the others) posted to
- * the operator's webhook as Alertmanager sends it, and one alert that names no namespace. Each agent has a
+ * the operator's webhook as Alertmanager sends it, one alert that names no namespace, and a heartbeat. Each agent has a
  * ready and an unready pod, for the quarantine to take the unready one out of traffic. Once every Incident has finished, the alerts
  * resolve, the mitigations are reverted and all but the newest Incident deleted.
  */
@@ -89,6 +90,9 @@ final class PlaybookDrill {
           assertThat(incidents(admin, namespace)).hasSize(posted).allSatisfy(PlaybookDrill::assertFinished);
         });
       }
+      // The operator's heartbeat, which the intake records on the namespace's stack.
+      post(webhook, new Alert(Map.of("alertname", Heartbeat.ALERT, "namespace", namespace, "severity", "none"),
+          Instant.now().toString()), "firing");
       for (var alert : alerts) {
         post(webhook, alert, "resolved");
       }

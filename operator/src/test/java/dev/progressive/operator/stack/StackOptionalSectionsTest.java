@@ -77,7 +77,7 @@ class StackOptionalSectionsTest {
     assertThat(StackChildren.desired(stack)).isNotEmpty();
     var setup = MonitoringSetup.withEveryApi(NS, Optional.of(StackPreferences.of(stack)));
     var status = StackStatus.desired(stack, new StackStatus.Observation(List.<SpecViolation>of(), setup, Optional.empty(), Map.of(),
-        Optional.empty()));
+        Optional.empty(), Optional.empty()));
     assertThat(status.getConditions()).extracting(c -> c.getType())
         .contains(Conditions.READY, StackStatus.RULES, StackStatus.ALERTING, StackStatus.SECRETS_RESOLVED, StackStatus.DASHBOARDS,
             StackStatus.LOGGING, StackStatus.TRACING);
@@ -87,7 +87,7 @@ class StackOptionalSectionsTest {
   void withoutLoggingOrAlertingTheirConditionsSaySoAndNoObjectIsBuilt() {
     var stack = SampleStack.without(NS, "logging", "alerting");
     var setup = MonitoringSetup.withEveryApi(NS, Optional.empty());
-    var status = StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.empty(), Map.of(), Optional.empty()));
+    var status = StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.empty(), Map.of(), Optional.empty(), Optional.empty()));
     assertThat(Conditions.find(status.getConditions(), StackStatus.LOGGING).orElseThrow().getReason()).isEqualTo(StackStatus.NOT_CONFIGURED);
     assertThat(Conditions.find(status.getConditions(), StackStatus.ALERTING).orElseThrow().getReason()).isEqualTo(StackStatus.NOT_CONFIGURED);
     assertThat(kinds(StackChildren.desired(stack))).doesNotContain("AlertmanagerConfig")

@@ -110,7 +110,7 @@ class StackSecretsTest {
   private ObservabilityStackStatus status(Map<String, Set<String>> secrets, Optional<Exception> failure) {
     var setup = MonitoringSetup.withEveryApi(NS, Optional.of(StackPreferences.of(stack)));
     var readyJaeger = new DeploymentBuilder(Jaeger.deployment(stack)).withNewStatus().withReadyReplicas(1).endStatus().build();
-    return StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.of(readyJaeger), secrets, failure));
+    return StackStatus.desired(stack, new StackStatus.Observation(List.of(), setup, Optional.of(readyJaeger), secrets, failure, Optional.empty()));
   }
 
   private static Condition condition(ObservabilityStackStatus status, String type) {
