@@ -35,10 +35,12 @@ public final class AgentStatus {
    *
    * @param floor the agent's availability floor, unknown while its spec is invalid
    * @param floorHeld what the floor kept in the Service against a quarantine, if anything
+   * @param prometheus what the Prometheus that monitors the agent reports of it
    */
   public record Observation(
       List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations,
-      MonitoringSetup monitoring, Optional<Exception> failure, Optional<AvailabilityFloor> floor, Optional<String> floorHeld) {}
+      MonitoringSetup monitoring, Optional<Exception> failure, Optional<AvailabilityFloor> floor, Optional<String> floorHeld,
+      PrometheusReport prometheus) {}
 
   public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
     var deployment = seen.deployment();
@@ -56,9 +58,11 @@ public final class AgentStatus {
       status.setAvailabilityFloorReason(floor.reason());
     });
     status.setRestartedAt(restartedAt(agent, deployment));
+    var scraped = ScrapedCondition.from(agent, seen.prometheus());
+    status.setMonitoring(scraped.status().orElse(null));
     status.setConditions(List.of(
         ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen),
-        MonitoredCondition.from(agent, seen.monitoring())));
+        MonitoredCondition.from(agent, seen.monitoring()), scraped.condition(), RulesLoadedCondition.from(agent, seen.prometheus())));
     return status;
   }
 

@@ -39,6 +39,11 @@ public final class Conditions {
         .build();
   }
 
+  /** A condition the operator cannot tell, e.g. because what would tell it cannot be read. */
+  public static Condition unknown(String type, String reason, String message) {
+    return new ConditionBuilder().withType(type).withStatus("Unknown").withReason(reason).withMessage(message).build();
+  }
+
   /**
    * Returns {@code desired} stamped with the resource's generation, keeping each condition's
    * previous lastTransitionTime when its status did not change.
