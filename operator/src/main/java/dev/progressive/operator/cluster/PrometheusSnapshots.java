@@ -4,8 +4,10 @@ import dev.progressive.operator.common.Failures;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,8 +59,19 @@ public final class PrometheusSnapshots {
       Thread.currentThread().interrupt();
       return PrometheusSnapshot.unreachable(url, clock.instant(), "interrupted while reading it");
     } catch (IOException | RuntimeException e) {
-      return PrometheusSnapshot.unreachable(url, clock.instant(), Failures.oneLine(e));
+      return PrometheusSnapshot.unreachable(url, clock.instant(), cause(e));
     }
+  }
+
+  /** The JDK's HTTP client says nothing in the message of a refused or timed-out connection: say it. */
+  private static String cause(Exception e) {
+    if (e instanceof HttpTimeoutException) {
+      return "no answer within " + PrometheusApi.TIMEOUT.toSeconds() + "s";
+    }
+    if (e instanceof ConnectException && (e.getMessage() == null || e.getMessage().isBlank())) {
+      return "cannot connect (refused, or the host is unknown or unreachable)";
+    }
+    return Failures.oneLine(e);
   }
 
   /** Listed by name rather than read: the operator may list Secrets (for the stacks' checks), not get them. */
