@@ -25,7 +25,7 @@ record PrometheusReport(Optional<PrometheusSnapshot> snapshot, Set<String> pods)
   static PrometheusReport of(ProgressiveAgent agent, Optional<ObservabilityStack> stack, Optional<URI> operatorDefault,
       PrometheusSnapshots snapshots, Set<Pod> pods) {
     var settings = stack.map(s -> s.getSpec().getPrometheus());
-    var url = settings.map(p -> p.getUrl()).map(URI::create).or(() -> operatorDefault);
+    var url = settings.map(p -> p.getUrl()).or(() -> operatorDefault.map(URI::toString));
     if (url.isEmpty()) {
       return OFF;
     }

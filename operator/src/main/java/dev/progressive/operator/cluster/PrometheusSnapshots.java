@@ -25,7 +25,7 @@ public final class PrometheusSnapshots {
   public static final Duration INTERVAL = Duration.ofSeconds(30);
 
   /** A Prometheus, and the Secret key that holds its bearer token, if it wants one. */
-  public record Endpoint(URI url, Optional<TokenSecret> token) {}
+  public record Endpoint(String url, Optional<TokenSecret> token) {}
 
   public record TokenSecret(String namespace, String name, String key) {}
 
@@ -53,8 +53,10 @@ public final class PrometheusSnapshots {
   private PrometheusSnapshot read(Endpoint endpoint) {
     var url = endpoint.url();
     try {
+      // A URL the schema would have refused (where there is none) fails here, as this Prometheus' problem.
+      var prometheus = URI.create(url);
       var token = endpoint.token().map(this::token);
-      return PrometheusSnapshot.read(url, clock.instant(), api.activeTargets(url, token), api.ruleGroups(url, token));
+      return PrometheusSnapshot.read(url, clock.instant(), api.activeTargets(prometheus, token), api.ruleGroups(prometheus, token));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return PrometheusSnapshot.unreachable(url, clock.instant(), "interrupted while reading it");

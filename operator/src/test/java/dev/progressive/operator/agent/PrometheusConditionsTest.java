@@ -12,7 +12,6 @@ import dev.progressive.operator.cluster.PrometheusApi.Target;
 import dev.progressive.operator.cluster.PrometheusSnapshot;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Scraped and RulesLoaded on answers recorded from a real Prometheus (see PrometheusAnswers). */
 class PrometheusConditionsTest {
-  private static final URI URL = URI.create("http://prometheus-operated.monitoring:9090");
+  private static final String URL = "http://prometheus-operated.monitoring:9090";
   private static final Instant RECORDED = Instant.parse("2026-12-02T09:57:01Z");
   private static final String NPA_GROUP = "team-a.agent.npa.rules";
 

@@ -28,7 +28,7 @@ class PrometheusReportTest {
     var report = PrometheusReport.of(Agents.agent("npa", AgentType.NPA), Optional.of(stack(stackUrl)),
         Optional.of(closedPort()), snapshots, Set.of());
 
-    assertThat(report.snapshot().map(PrometheusSnapshot::url)).contains(stackUrl);
+    assertThat(report.snapshot().map(PrometheusSnapshot::url)).contains(stackUrl.toString());
   }
 
   @Test
@@ -37,7 +37,7 @@ class PrometheusReportTest {
     var report = PrometheusReport.of(Agents.agent("npa", AgentType.NPA), Optional.of(stack(null)), Optional.of(operatorDefault),
         snapshots, Set.of());
 
-    assertThat(report.snapshot().map(PrometheusSnapshot::url)).contains(operatorDefault);
+    assertThat(report.snapshot().map(PrometheusSnapshot::url)).contains(operatorDefault.toString());
   }
 
   @Test

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +71,7 @@ class PrometheusApiTest {
     server.start();
     try {
       var snapshots = new PrometheusSnapshots(null, Duration.ofMinutes(1), Clock.systemUTC());
-      var endpoint = new PrometheusSnapshots.Endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Optional.empty());
+      var endpoint = new PrometheusSnapshots.Endpoint("http://127.0.0.1:" + server.getAddress().getPort(), Optional.empty());
 
       var first = snapshots.of(endpoint);
       var second = snapshots.of(endpoint);
@@ -92,7 +91,7 @@ class PrometheusApiTest {
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    var url = URI.create("http://127.0.0.1:" + closedPort);
+    var url = "http://127.0.0.1:" + closedPort;
 
     var snapshot = new PrometheusSnapshots(null, Duration.ofMinutes(1), Clock.systemUTC())
         .of(new PrometheusSnapshots.Endpoint(url, Optional.empty()));
@@ -100,6 +99,14 @@ class PrometheusApiTest {
     assertThat(snapshot.failure()).contains("cannot connect (refused, or the host is unknown or unreachable)");
     assertThat(snapshot.targets()).isEmpty();
     assertThat(snapshot.url()).isEqualTo(url);
+  }
+
+  @Test
+  void aUrlThatIsNoUriIsThatPrometheusProblem() {
+    var snapshot = new PrometheusSnapshots(null, Duration.ofMinutes(1), Clock.systemUTC())
+        .of(new PrometheusSnapshots.Endpoint("http://prometheus|monitoring:9090", Optional.empty()));
+
+    assertThat(snapshot.failure()).hasValueSatisfying(failure -> assertThat(failure).contains("Illegal character"));
   }
 
   private static void answer(com.sun.net.httpserver.HttpExchange exchange, String resource, AtomicInteger queries)

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class PrometheusBearerTokenTest {
   }
 
   private static PrometheusSnapshot snapshot(Optional<TokenSecret> token) {
-    var url = URI.create("http://127.0.0.1:" + prometheus.getAddress().getPort());
+    var url = "http://127.0.0.1:" + prometheus.getAddress().getPort();
     return new PrometheusSnapshots(cluster.client(), Duration.ofMinutes(1), Clock.systemUTC()).of(new Endpoint(url, token));
   }
 }
