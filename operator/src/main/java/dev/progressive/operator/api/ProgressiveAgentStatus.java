@@ -49,6 +49,10 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   @JsonPropertyDescription("The agent's scrape targets as Prometheus reports them; empty while the operator reads no Prometheus.")
   private ScrapeStatus monitoring;
 
+  @JsonPropertyDescription("The SLO's error budget and burn rates as Prometheus records them; empty without spec.monitoring.slo,"
+      + " or while the operator reads no Prometheus or it has recorded nothing yet.")
+  private SloStatus slo;
+
   public List<Condition> getConditions() { return conditions; }
   public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -69,4 +73,6 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   public void setRestartedAt(String restartedAt) { this.restartedAt = restartedAt; }
   public ScrapeStatus getMonitoring() { return monitoring; }
   public void setMonitoring(ScrapeStatus monitoring) { this.monitoring = monitoring; }
+  public SloStatus getSlo() { return slo; }
+  public void setSlo(SloStatus slo) { this.slo = slo; }
 }

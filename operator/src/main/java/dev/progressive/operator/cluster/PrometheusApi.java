@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two reads of Prometheus' HTTP API that tell whether an agent is monitored: its active scrape
- * targets and its rule groups. Parsed from the tree, field by field, so that what Prometheus 2.x and
+ * The reads of Prometheus' HTTP API that tell whether an agent is monitored: its active scrape
+ * targets and its rule groups, and instant queries (its SLO's recorded ratios). Parsed from the tree, field by field, so that what Prometheus 2.x and
  * 3.x add or leave out around these fields never breaks the read.
  */
 public final class PrometheusApi {
@@ -35,6 +37,9 @@ public final class PrometheusApi {
   /** One loaded rule group; {@code interval} is its evaluation interval. */
   public record RuleGroupState(String name, Duration interval, Optional<Instant> lastEvaluation, List<RuleState> rules) {}
 
+  /** One sample of an instant query's vector; NaN where a ratio had nothing to divide by. */
+  public record Sample(Map<String, String> labels, double value) {}
+
   private final HttpClient http;
 
   public PrometheusApi(HttpClient http) {
@@ -47,6 +52,11 @@ public final class PrometheusApi {
 
   public List<RuleGroupState> ruleGroups(URI prometheus, Optional<String> bearerToken) throws IOException, InterruptedException {
     return ruleGroups(get(prometheus, "/api/v1/rules", bearerToken));
+  }
+
+  /** An instant query: {@code /api/v1/query}. */
+  public List<Sample> query(URI prometheus, String promql, Optional<String> bearerToken) throws IOException, InterruptedException {
+    return samples(get(prometheus, "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), bearerToken));
   }
 
   private String get(URI prometheus, String path, Optional<String> bearerToken) throws IOException, InterruptedException {
@@ -85,6 +95,18 @@ public final class PrometheusApi {
           Duration.ofMillis(Math.round(group.path("interval").asDouble() * 1000)), instant(group.path("lastEvaluation")), rules));
     }
     return groups;
+  }
+
+  /** Parses an answer of /api/v1/query whose result is a vector. */
+  public static List<Sample> samples(String json) throws IOException {
+    var samples = new ArrayList<Sample>();
+    for (var sample : data(json).path("result")) {
+      var labels = new LinkedHashMap<String, String>();
+      sample.path("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+      // Prometheus writes the value as a string, so that NaN and ±Inf survive JSON.
+      samples.add(new Sample(labels, Double.parseDouble(sample.path("value").path(1).asText("NaN"))));
+    }
+    return samples;
   }
 
   private static JsonNode data(String json) throws IOException {

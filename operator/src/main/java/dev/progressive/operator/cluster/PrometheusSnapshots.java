@@ -1,6 +1,7 @@
 package dev.progressive.operator.cluster;
 
 import dev.progressive.operator.common.Failures;
+import dev.progressive.operator.monitoring.SloBurnRateRules;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -18,11 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each Prometheus reports, read at most once per interval per endpoint, however many agents it
- * monitors: one targets and one rules query per interval keep the load on Prometheus bounded. A
+ * monitors: one targets, one rules and one SLO query per interval keep the load on Prometheus bounded. A
  * Prometheus that cannot be read gives a snapshot that says why, never an exception.
  */
 public final class PrometheusSnapshots {
   public static final Duration INTERVAL = Duration.ofSeconds(30);
+  /** Every SLO's error ratio over the windows an agent's status shows, in one query for all agents. */
+  static final String SLO_ERROR_RATIOS = "{__name__=~\"" + SloBurnRateRules.ERROR_RATIO + "(1h|6h|3d)\"}";
 
   /** A Prometheus, and the Secret key that holds its bearer token, if it wants one. */
   public record Endpoint(String url, Optional<TokenSecret> token) {}
@@ -56,7 +59,8 @@ public final class PrometheusSnapshots {
       // A URL the schema would have refused (where there is none) fails here, as this Prometheus' problem.
       var prometheus = URI.create(url);
       var token = endpoint.token().map(this::token);
-      return PrometheusSnapshot.read(url, clock.instant(), api.activeTargets(prometheus, token), api.ruleGroups(prometheus, token));
+      return PrometheusSnapshot.read(url, clock.instant(), api.activeTargets(prometheus, token), api.ruleGroups(prometheus, token),
+          api.query(prometheus, SLO_ERROR_RATIOS, token));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return PrometheusSnapshot.unreachable(url, clock.instant(), "interrupted while reading it");

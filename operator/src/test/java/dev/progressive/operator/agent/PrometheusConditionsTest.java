@@ -10,6 +10,8 @@ import dev.progressive.operator.cluster.PrometheusApi.RuleGroupState;
 import dev.progressive.operator.cluster.PrometheusApi.RuleState;
 import dev.progressive.operator.cluster.PrometheusApi.Target;
 import dev.progressive.operator.cluster.PrometheusSnapshot;
+import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,7 +56,7 @@ class PrometheusConditionsTest {
   void targetsAreTheAgentsByItsPodsEvenUnderAnotherJob() {
     var byPod = new Target(Map.of("namespace", "team-a", "pod", "npa-7d9f-a", "job", "kubernetes-pods"), true, "", Optional.empty());
     var otherNamespace = new Target(Map.of("namespace", "team-b", "job", "npa"), true, "", Optional.empty());
-    var snapshot = PrometheusSnapshot.read(URL, RECORDED, List.of(byPod, otherNamespace), List.of());
+    var snapshot = PrometheusSnapshot.read(URL, RECORDED, List.of(byPod, otherNamespace), List.of(), List.of());
 
     var scraped = ScrapedCondition.from(Agents.agent("npa", AgentType.NPA),
         new PrometheusReport(Optional.of(snapshot), Set.of("npa-7d9f-a")));
@@ -149,8 +151,22 @@ class PrometheusConditionsTest {
     assertThat(status.getMonitoring().getScraped()).isEqualTo("1/2");
   }
 
+  @Test
+  void anInvalidSpecLeavesRulesLoadedUnknownAndNoSloStatus() throws IOException {
+    var agent = Agents.agent("npa", AgentType.NPA);
+    var seen = new AgentStatus.Observation(List.of(new SpecViolation("spec.monitoring.slo.availability", "must be from 50 to 99.999")),
+        Optional.empty(), ActiveMitigations.NONE, MonitoringSetup.none("team-a"), Optional.empty(), Optional.empty(), Optional.empty(),
+        report(PrometheusAnswers.targetsOneDown(), PrometheusAnswers.rulesWithFailingRule()));
+
+    var status = AgentStatus.desired(agent, seen);
+
+    var rules = Conditions.find(status.getConditions(), ProgressiveAgentStatus.RULES_LOADED).orElseThrow();
+    assertCondition(rules, "Unknown", Conditions.INVALID_SPEC);
+    assertThat(status.getSlo()).isNull();
+  }
+
   private static PrometheusReport report(List<Target> targets, List<RuleGroupState> groups) {
-    return new PrometheusReport(Optional.of(PrometheusSnapshot.read(URL, RECORDED, targets, groups)), Set.of());
+    return new PrometheusReport(Optional.of(PrometheusSnapshot.read(URL, RECORDED, targets, groups, List.of())), Set.of());
   }
 
   private static Target target(String pod, boolean up) {

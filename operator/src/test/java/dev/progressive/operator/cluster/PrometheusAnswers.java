@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class PrometheusAnswers {
   public static final String TARGETS_ONE_DOWN = "/prometheus/targets-2.42-one-down.json";
   public static final String RULES_FAILING_RULE = "/prometheus/rules-2.42-failing-rule.json";
+  /** The SLO query of PrometheusSnapshots on recorded ratios of team-a-npa (1h, 6h, 3d) and team-a-wpa (1h, no requests). */
+  public static final String SLO_ERROR_RATIOS = "/prometheus/query-2.42-slo-ratios.json";
 
   private PrometheusAnswers() {}
 
@@ -29,6 +31,10 @@ public final class PrometheusAnswers {
 
   public static List<Target> targetsOneDown() throws IOException {
     return PrometheusApi.targets(text(TARGETS_ONE_DOWN));
+  }
+
+  public static List<PrometheusApi.Sample> sloErrorRatios() throws IOException {
+    return PrometheusApi.samples(text(SLO_ERROR_RATIOS));
   }
 
   public static List<RuleGroupState> rulesWithFailingRule() throws IOException {

@@ -57,6 +57,17 @@ class PrometheusApiTest {
   }
 
   @Test
+  void readsAnInstantVectorWithNaNWhereARatioHadNothingToDivide() throws IOException {
+    var samples = PrometheusApi.samples(PrometheusAnswers.text(PrometheusAnswers.SLO_ERROR_RATIOS));
+
+    assertThat(samples).hasSize(4);
+    assertThat(samples.get(0).labels()).containsEntry("__name__", "slo:agent_request_errors:ratio_rate1h")
+        .containsEntry("slo", "team-a-npa");
+    assertThat(samples.get(0).value()).isEqualTo(0.0005);
+    assertThat(samples.get(1).value()).isNaN();
+  }
+
+  @Test
   void anErrorAnswerIsAFailureNamingPrometheusError() {
     assertThatThrownBy(() -> PrometheusApi.targets("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid state\"}"))
         .isInstanceOf(IOException.class).hasMessage("Prometheus answered bad_data: invalid state");
@@ -68,6 +79,7 @@ class PrometheusApiTest {
     var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/v1/targets", exchange -> answer(exchange, PrometheusAnswers.TARGETS_ONE_DOWN, queries));
     server.createContext("/api/v1/rules", exchange -> answer(exchange, PrometheusAnswers.RULES_FAILING_RULE, queries));
+    server.createContext("/api/v1/query", exchange -> answer(exchange, PrometheusAnswers.SLO_ERROR_RATIOS, queries));
     server.start();
     try {
       var snapshots = new PrometheusSnapshots(null, Duration.ofMinutes(1), Clock.systemUTC());
@@ -79,7 +91,8 @@ class PrometheusApiTest {
       assertThat(first.failure()).isEmpty();
       assertThat(first.targets()).hasSize(2);
       assertThat(second).isSameAs(first);
-      assertThat(queries).hasValue(2);
+      assertThat(first.sloErrorRatios()).hasSize(4);
+      assertThat(queries).hasValue(3);
     } finally {
       server.stop(0);
     }

@@ -34,8 +34,9 @@ class PrometheusBearerTokenTest {
     prometheus.createContext("/", exchange -> {
       var authorized = "Bearer s3cret".equals(exchange.getRequestHeaders().getFirst("Authorization"));
       var path = exchange.getRequestURI().getPath();
-      var body = (authorized ? PrometheusAnswers.text(path.endsWith("rules") ? PrometheusAnswers.RULES_FAILING_RULE
-          : PrometheusAnswers.TARGETS_ONE_DOWN) : "unauthorized").getBytes(StandardCharsets.UTF_8);
+      var answer = path.endsWith("rules") ? PrometheusAnswers.RULES_FAILING_RULE
+          : path.endsWith("query") ? PrometheusAnswers.SLO_ERROR_RATIOS : PrometheusAnswers.TARGETS_ONE_DOWN;
+      var body = (authorized ? PrometheusAnswers.text(answer) : "unauthorized").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(authorized ? 200 : 401, body.length);
       try (var out = exchange.getResponseBody()) {
         out.write(body);
