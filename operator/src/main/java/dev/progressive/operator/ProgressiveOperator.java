@@ -3,6 +3,7 @@ package dev.progressive.operator;
 import dev.progressive.operator.agent.AgentPrometheusRule;
 import dev.progressive.operator.agent.AgentReconciler;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
+import dev.progressive.operator.cluster.PrometheusSnapshots;
 import dev.progressive.operator.common.ResourceCloner;
 import dev.progressive.operator.dev.GeneratedRules;
 import dev.progressive.operator.remediation.IncidentReconciler;
@@ -16,6 +17,7 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,11 +27,15 @@ public final class ProgressiveOperator {
 
   private ProgressiveOperator() {}
 
-  /** What may differ between a production run and an embedded one. */
+  /**
+   * What may differ between a production run and an embedded one.
+   *
+   * @param prometheusReads how often each Prometheus is asked about the agents' targets and rules
+   */
   public record Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection,
-      RemediationSettings remediation, Optional<String> leaderIdentity) {
+      RemediationSettings remediation, Optional<String> leaderIdentity, Duration prometheusReads) {
     public Settings(Set<String> namespaces, Optional<String> leaseNamespace, boolean leaderElection) {
-      this(namespaces, leaseNamespace, leaderElection, RemediationSettings.defaults(), Optional.empty());
+      this(namespaces, leaseNamespace, leaderElection, RemediationSettings.defaults(), Optional.empty(), PrometheusSnapshots.INTERVAL);
     }
 
     public static Settings embedded() {
@@ -37,12 +43,17 @@ public final class ProgressiveOperator {
     }
 
     public Settings withRemediation(RemediationSettings remediation) {
-      return new Settings(namespaces, leaseNamespace, leaderElection, remediation, leaderIdentity);
+      return new Settings(namespaces, leaseNamespace, leaderElection, remediation, leaderIdentity, prometheusReads);
+    }
+
+    /** Prometheus read this often (tests read it every second, as its scrapes go). */
+    public Settings withPrometheusReads(Duration every) {
+      return new Settings(namespaces, leaseNamespace, leaderElection, remediation, leaderIdentity, every);
     }
 
     /** Leader election under this name instead of the host's (two operators in one process need two names). */
     public Settings withLeaderElection(String leaseNamespace, String identity) {
-      return new Settings(namespaces, Optional.of(leaseNamespace), true, remediation, Optional.of(identity));
+      return new Settings(namespaces, Optional.of(leaseNamespace), true, remediation, Optional.of(identity), prometheusReads);
     }
   }
 
@@ -67,7 +78,8 @@ public final class ProgressiveOperator {
     });
     var clock = Clock.systemUTC();
     var discovery = new MonitoringDiscovery(client, clock);
-    operator.register(new AgentReconciler(clock, discovery), c -> watch(c, settings));
+    var snapshots = new PrometheusSnapshots(client, settings.prometheusReads(), clock);
+    operator.register(new AgentReconciler(clock, discovery, settings.remediation().prometheus(), snapshots), c -> watch(c, settings));
     operator.register(new ObservabilityStackReconciler(clock, discovery, registry), c -> watch(c, settings));
     operator.register(new PlaybookReconciler(clock), c -> watch(c, settings));
     operator.register(new IncidentReconciler(clock, settings.remediation(), registry), c -> watch(c, settings));

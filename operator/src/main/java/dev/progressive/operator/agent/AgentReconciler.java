@@ -6,6 +6,7 @@ import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
+import dev.progressive.operator.cluster.PrometheusSnapshots;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RecordingDependent;
 import dev.progressive.operator.common.SpecViolation;
@@ -25,6 +26,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -57,12 +59,17 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   private final Clock clock;
   private final StatusRecorder<ProgressiveAgentStatus> status;
   private final MonitoringDiscovery discovery;
+  private final Optional<URI> prometheus;
+  private final PrometheusSnapshots snapshots;
 
-  public AgentReconciler(Clock clock, MonitoringDiscovery discovery) {
+  /** @param prometheus the Prometheus to check agents with where their stack names none (run --prometheus-url) */
+  public AgentReconciler(Clock clock, MonitoringDiscovery discovery, Optional<URI> prometheus, PrometheusSnapshots snapshots) {
     this.clock = clock;
     this.status = new StatusRecorder<>(clock, ProgressiveAgentStatus::new,
         ready -> "True".equals(ready.getStatus()) || AgentStatus.REASON_NOT_READY.equals(ready.getReason()));
     this.discovery = discovery;
+    this.prometheus = prometheus;
+    this.snapshots = snapshots;
   }
 
   @Override
@@ -111,8 +118,9 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
     status.record(agent, context, seen(agent, context, plan, violations, Optional.empty()));
-    // Monitoring APIs and Prometheus selectors change without an event reaching us: look again.
-    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(MonitoringDiscovery.REFRESH);
+    // Monitoring APIs, Prometheus selectors and what Prometheus scrapes change without an event reaching us: look again.
+    var again = snapshots.interval().compareTo(MonitoringDiscovery.REFRESH) < 0 ? snapshots.interval() : MonitoringDiscovery.REFRESH;
+    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(again);
   }
 
   @Override
@@ -122,9 +130,10 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
         () -> seen(agent, context, AgentPlan.of(agent, context, discovery), List.of(), Optional.of(e)));
   }
 
-  private static ProgressiveAgentStatus seen(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentPlan plan,
+  private ProgressiveAgentStatus seen(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentPlan plan,
       List<SpecViolation> violations, Optional<Exception> failure) {
     return AgentStatus.desired(agent, new AgentStatus.Observation(violations, context.getSecondaryResource(Deployment.class),
-        plan.mitigations(), plan.monitoring(), failure, plan.floor(), plan.serving().floorHeld()));
+        plan.mitigations(), plan.monitoring(), failure, plan.floor(), plan.serving().floorHeld(),
+        PrometheusReport.of(agent, plan.stack(), prometheus, snapshots, context.getSecondaryResources(Pod.class))));
   }
 }

@@ -35,10 +35,12 @@ public final class AgentStatus {
    *
    * @param floor the agent's availability floor, unknown while its spec is invalid
    * @param floorHeld what the floor kept in the Service against a quarantine, if anything
+   * @param prometheus what the Prometheus that monitors the agent reports of it
    */
   public record Observation(
       List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations,
-      MonitoringSetup monitoring, Optional<Exception> failure, Optional<AvailabilityFloor> floor, Optional<String> floorHeld) {}
+      MonitoringSetup monitoring, Optional<Exception> failure, Optional<AvailabilityFloor> floor, Optional<String> floorHeld,
+      PrometheusReport prometheus) {}
 
   public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
     var deployment = seen.deployment();
@@ -56,9 +58,13 @@ public final class AgentStatus {
       status.setAvailabilityFloorReason(floor.reason());
     });
     status.setRestartedAt(restartedAt(agent, deployment));
+    var scraped = ScrapedCondition.from(agent, seen.prometheus());
+    status.setMonitoring(scraped.status().orElse(null));
+    var valid = seen.violations().isEmpty();
+    status.setSlo(valid ? AgentSlo.status(agent, seen.prometheus()).orElse(null) : null);
     status.setConditions(List.of(
         ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen),
-        MonitoredCondition.from(agent, seen.monitoring())));
+        MonitoredCondition.from(agent, seen.monitoring()), scraped.condition(), rulesLoaded(agent, seen, valid)));
     return status;
   }
 
@@ -130,6 +136,13 @@ public final class AgentStatus {
       return of(DEGRADED, true, stalled.get().getReason(), stalled.get().getMessage());
     }
     return of(DEGRADED, false, "AsExpected", ready + " replicas ready and no rollout stalled");
+  }
+
+  /** The rules an invalid spec would generate are unknown, and the ones in Prometheus are those of the last valid spec. */
+  private static Condition rulesLoaded(ProgressiveAgent agent, Observation seen, boolean valid) {
+    return valid ? RulesLoadedCondition.from(agent, seen.prometheus())
+        : Conditions.unknown(ProgressiveAgentStatus.RULES_LOADED, Conditions.INVALID_SPEC,
+            "Not checked while the spec is invalid: Prometheus keeps the rules of the last valid spec");
   }
 
   private static Condition remediating(Observation seen) {

@@ -14,8 +14,10 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   public static final String DEGRADED = "Degraded";
   public static final String REMEDIATING = "Remediating";
   public static final String MONITORED = "Monitored";
+  public static final String SCRAPED = "Scraped";
+  public static final String RULES_LOADED = "RulesLoaded";
 
-  @JsonPropertyDescription("Ready, Available, Degraded and Remediating, following the Kubernetes API conventions.")
+  @JsonPropertyDescription("Ready, Available, Degraded, Remediating, Monitored, Scraped and RulesLoaded, following the Kubernetes API conventions.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The metadata.generation this status describes.")
@@ -44,6 +46,13 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
       + " rolled out: it observed its generation and every replica is updated and ready. Empty before any restart rolled out.")
   private String restartedAt;
 
+  @JsonPropertyDescription("The agent's scrape targets as Prometheus reports them; empty while the operator reads no Prometheus.")
+  private ScrapeStatus monitoring;
+
+  @JsonPropertyDescription("The SLO's error budget and burn rates as Prometheus records them; empty without spec.monitoring.slo,"
+      + " or while the operator reads no Prometheus or it has recorded nothing yet.")
+  private SloStatus slo;
+
   public List<Condition> getConditions() { return conditions; }
   public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -62,4 +71,8 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   public void setAvailabilityFloorReason(String availabilityFloorReason) { this.availabilityFloorReason = availabilityFloorReason; }
   public String getRestartedAt() { return restartedAt; }
   public void setRestartedAt(String restartedAt) { this.restartedAt = restartedAt; }
+  public ScrapeStatus getMonitoring() { return monitoring; }
+  public void setMonitoring(ScrapeStatus monitoring) { this.monitoring = monitoring; }
+  public SloStatus getSlo() { return slo; }
+  public void setSlo(SloStatus slo) { this.slo = slo; }
 }

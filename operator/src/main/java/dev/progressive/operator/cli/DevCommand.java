@@ -72,7 +72,8 @@ final class DevCommand implements Callable<Integer> {
 
   @Option(names = "--with-prometheus",
       description = "With --with-runtime: also run Prometheus and Alertmanager (Debian packages prometheus and"
-          + " prometheus-alertmanager) on the local agents, with the operator's alert rules and its webhook.")
+          + " prometheus-alertmanager) on the local agents, with the operator's alert rules and its webhook; the operator"
+          + " checks with that Prometheus that the agents are scraped and their rules loaded.")
   boolean withPrometheus;
 
   @Override

@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** Refused at start: a URL without scheme or host would fail every diagnostics step of every run. */
   @Option(names = "--prometheus-url",
-      description = "Prometheus the diagnostics step queries, e.g. http://prometheus-operated.monitoring:9090 (default: none).")
+      description = "Prometheus the diagnostics step queries, and that agents are checked with (conditions Scraped and"
+          + " RulesLoaded) where their stack names none, e.g. http://prometheus-operated.monitoring:9090 (default: none).")
   void prometheusUrl(URI url) {
     if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus-url: '" + url

@@ -65,7 +65,7 @@ class AgentStatusTest {
   @Test
   void aFailureIsNotReadyAndDegradedWithTheCause() {
     var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
-        Optional.of(new IllegalStateException("forbidden: deployments.apps")), Optional.empty(), Optional.empty());
+        Optional.of(new IllegalStateException("forbidden: deployments.apps")), Optional.empty(), Optional.empty(), PrometheusReport.OFF);
     var status = AgentStatus.desired(agent, failed);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Conditions.RECONCILE_FAILED);
     assertThat(condition(status, ProgressiveAgentStatus.DEGRADED).getMessage()).contains("forbidden: deployments.apps");
@@ -74,7 +74,7 @@ class AgentStatusTest {
   @Test
   void aFailureOfTheWorkflowIsOneLineWithoutStackFrames() {
     var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
-        Optional.of(FailureSamples.workflowFailure()), Optional.empty(), Optional.empty());
+        Optional.of(FailureSamples.workflowFailure()), Optional.empty(), Optional.empty(), PrometheusReport.OFF);
     var status = AgentStatus.desired(agent, failed);
     for (var type : List.of(Conditions.READY, ProgressiveAgentStatus.DEGRADED)) {
       assertThat(condition(status, type).getMessage()).as(type).doesNotContain("\n", "\tat ", "Exception(s)")
@@ -86,7 +86,7 @@ class AgentStatusTest {
   void anInvalidSpecSaysWhichFieldAndThatChildrenWereKept() {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
         Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), PrometheusReport.OFF);
     var ready = condition(AgentStatus.desired(agent, invalid), Conditions.READY);
     assertThat(ready.getReason()).isEqualTo(Conditions.INVALID_SPEC);
     assertThat(ready.getMessage()).startsWith("spec.port: must be between").contains("left as they were");
@@ -120,7 +120,7 @@ class AgentStatusTest {
     var floor = new AvailabilityFloor(2, "PodDisruptionBudget npa-pdb minAvailable 2");
     var held = "kept 1 unready pod (npa-b) in the Service to hold the availability floor of 2 (PodDisruptionBudget npa-pdb minAvailable 2)";
     var status = AgentStatus.desired(agent, new AgentStatus.Observation(List.of(), Optional.of(deployment(3, 1, 1L)), quarantine,
-        NO_MONITORING_APIS, Optional.empty(), Optional.of(floor), Optional.of(held)));
+        NO_MONITORING_APIS, Optional.empty(), Optional.of(floor), Optional.of(held), PrometheusReport.OFF));
     assertThat(status.getAvailabilityFloor()).isEqualTo(2);
     assertThat(status.getAvailabilityFloorReason()).isEqualTo("PodDisruptionBudget npa-pdb minAvailable 2");
     assertThat(condition(status, ProgressiveAgentStatus.REMEDIATING)).extracting("status", "message")
@@ -131,7 +131,7 @@ class AgentStatusTest {
   void anInvalidSpecRecordsNoFloor() {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
         Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), PrometheusReport.OFF);
     var status = AgentStatus.desired(agent, invalid);
     assertThat(status.getAvailabilityFloor()).isNull();
     assertThat(status.getAvailabilityFloorReason()).isNull();
@@ -152,7 +152,7 @@ class AgentStatusTest {
 
   private static AgentStatus.Observation seen(Deployment deployment) {
     return new AgentStatus.Observation(List.of(), Optional.of(deployment), ActiveMitigations.NONE, NO_MONITORING_APIS,
-        Optional.empty(), Optional.of(new AvailabilityFloor(1, "the minimum of 1")), Optional.empty());
+        Optional.empty(), Optional.of(new AvailabilityFloor(1, "the minimum of 1")), Optional.empty(), PrometheusReport.OFF);
   }
 
   private static Deployment deployment(int replicas, int ready, long generation) {

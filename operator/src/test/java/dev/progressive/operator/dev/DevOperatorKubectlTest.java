@@ -29,8 +29,9 @@ class DevOperatorKubectlTest {
       var table = kubectl.run("get", "pa", "-n", NS).succeeded().out();
       // The CRD generator orders printer columns by JSON path, and kubectl prints them in CRD order.
       assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
-          .containsExactly("NAME", "AGE", "TYPE", "STATUS", "READY", "REPLICAS");
-      assertThat(table).containsPattern("(?m)^mca\\s+\\d+s\\s+mca\\s+AllReplicasReady\\s+2\\s+2$");
+          .containsExactly("NAME", "AGE", "TYPE", "STATUS", "SCRAPED", "READY", "REPLICAS", "BUDGET");
+      // SCRAPED and BUDGET are empty: no Prometheus is read here.
+      assertThat(table).containsPattern("(?m)^mca\\s+\\d+s\\s+mca\\s+AllReplicasReady\\s+2\\s+2\\s*$");
 
       var agent = Files.writeString(dir.resolve("npa-eu.yaml"), """
           apiVersion: progressive.dev/v1alpha1

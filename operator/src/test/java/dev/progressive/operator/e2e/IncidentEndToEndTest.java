@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentPhase;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.api.Mitigation;
 import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.api.StepRecord;
+import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.dev.ChildProcesses;
 import dev.progressive.operator.dev.LocalAgentProcesses.Replica;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -64,6 +67,22 @@ class IncidentEndToEndTest {
       environment.close();
     }
     assertThat(ChildProcesses.running()).as("processes still running after the test").isZero();
+  }
+
+  /** As `dev --with-prometheus` wires it: the operator reads the local Prometheus (at its default pace). */
+  @Test
+  void everySampleAgentIsScrapedAndItsRulesLoadedAsPrometheusReports() {
+    await("every agent Scraped and RulesLoaded").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      for (var agent : environment.client.resources(ProgressiveAgent.class).inNamespace(NAMESPACE).list().getItems()) {
+        var status = agent.getStatus();
+        var name = agent.getMetadata().getName();
+        assertThat(Conditions.find(status.getConditions(), ProgressiveAgentStatus.SCRAPED)).as(name)
+            .hasValueSatisfying(c -> assertThat(c.getReason()).as(name + ": " + c.getMessage()).isEqualTo("AllTargetsUp"));
+        assertThat(Conditions.find(status.getConditions(), ProgressiveAgentStatus.RULES_LOADED)).as(name)
+            .hasValueSatisfying(c -> assertThat(c.getReason()).as(name + ": " + c.getMessage()).isEqualTo("AllRulesHealthy"));
+        assertThat(status.getMonitoring().getScraped()).as(name).isEqualTo(agent.getSpec().getReplicas() + "/" + agent.getSpec().getReplicas());
+      }
+    });
   }
 
   @Test
