@@ -17,6 +17,14 @@ public interface Action {
   /** What the step would do, for dry runs. */
   String describe(IncidentRun run, Step step);
 
+  /**
+   * Whether running the step only writes the Incident's status, touching nothing else: its start and its
+   * outcome then share one status write, since no one outside the Incident could see the step half done.
+   */
+  default boolean onlyRecords() {
+    return false;
+  }
+
   /** The phase the Incident shows while this step runs; empty keeps the run's phase. */
   default Optional<IncidentPhase> phaseWhileRunning() {
     return Optional.empty();

@@ -97,9 +97,12 @@ public class IncidentReconciler implements Reconciler<Incident> {
     } else {
       transition = LegacyRun.needsCopy(incident.getStatus()) ? adopt(run, context) : next(run, context);
     }
+    transition = goOnWhileOnlyRecording(run, context, transition);
     var control = apply(incident, context, transition);
-    if (!deciding && !phase.isFinal() && incident.getStatus().getPhase().isFinal()) {
-      // Recorded first: a run that ends gives its agents back only once its end is in the API.
+    boolean ended = (phase == null || !phase.isFinal()) && incident.getStatus().getPhase().isFinal();
+    if (ended && incident.getStatus().getStartedAt() != null) {
+      // Recorded first: a run that ends gives its agents back only once its end is in the API. A run that
+      // never started gave them back when it was held back.
       claims(context).releaseAll(incident);
     }
     return control;
@@ -117,6 +120,19 @@ public class IncidentReconciler implements Reconciler<Incident> {
     boolean resumed = RemediationPause.resume(run);
     var transition = playbookRun.advance(run, () -> context.getPrimaryCache().list(run.namespace()));
     return resumed ? transition.recordingStatus() : transition;
+  }
+
+  /**
+   * Takes the run's next transitions in this reconcile while they only record, so that a run that
+   * starts with mitigations reaches the API, and the agents' reconcilers, in one status write.
+   */
+  private Transition goOnWhileOnlyRecording(IncidentRun run, Context<Incident> context, Transition first) {
+    var transition = first;
+    int bound = run.plan().map(plan -> 2 * plan.getSteps().size() + 1).orElse(0);
+    for (int taken = 0; transition.goesOnAtOnce() && !run.status().getPhase().isFinal() && taken < bound; taken++) {
+      transition = transition.then(next(run, context));
+    }
+    return transition;
   }
 
   /** Records the status, if it changed, before anything acts on it, then schedules the next look. */
@@ -153,7 +169,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
           .filter(h -> !Detection.RESOURCE_BUSY.equals(h.getReason())).map(HeldBackAgent::getAgent).toList());
     }
     metrics.entered(status.getPhase());
-    return Transition.onward();
+    return decision.suppressed() ? Transition.onward() : Transition.onwardInTheSameWrite();
   }
 
   /**

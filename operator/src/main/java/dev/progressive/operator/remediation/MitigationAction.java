@@ -45,6 +45,12 @@ final class MitigationAction implements Action {
     return StepOutcome.succeeded(describe(run, step).replaceFirst("^would ", "asked to "));
   }
 
+  /** A mitigation is a record the agent reconciler reads; a restart also waits for the agents to roll. */
+  @Override
+  public boolean onlyRecords() {
+    return type != Mitigation.Type.restart;
+  }
+
   @Override
   public String describe(IncidentRun run, Step step) {
     var agents = run.targets(step).stream().map(a -> a.getMetadata().getName()).collect(Collectors.joining(", "));

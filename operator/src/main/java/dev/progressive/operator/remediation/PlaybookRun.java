@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the Incident's copy of its playbook one step at a time: a step is recorded as Running before it
  * acts, and with its outcome after, each in its own status write, so an interrupted run resumes at the
- * right step.
+ * right step. A step that only records (a mitigation the agent reconciler folds in) acts by being
+ * written, so its start and outcome share a write, together with the next step's start.
  */
 final class PlaybookRun {
   static final String STEP_FAILED = "StepFailed";
@@ -63,8 +64,9 @@ final class PlaybookRun {
     if (next < steps.size()) {
       var step = steps.get(next);
       records.add(new StepRecord(next, step.getAction(), StepRecord.Outcome.Running, run.now().toString(), "starting"));
-      actions.get(step.getAction()).phaseWhileRunning().ifPresent(status::setPhase);
-      return Transition.onward();
+      var action = actions.get(step.getAction());
+      action.phaseWhileRunning().ifPresent(status::setPhase);
+      return action.onlyRecords() ? Transition.onwardInTheSameWrite() : Transition.onward();
     }
     if (run.alertResolved()) {
       return finish(run, IncidentPhase.Resolved, "AlertResolved", "every step ran and the alert resolved");
@@ -105,7 +107,8 @@ final class PlaybookRun {
     if (run.status().getPhase() == IncidentPhase.Verifying) {
       run.status().setPhase(IncidentPhase.Mitigating);
     }
-    return Transition.onward();
+    // What follows a step's end is the next step's start, or the run's end: records both.
+    return Transition.onwardInTheSameWrite();
   }
 
   /** A step that threw ends the run: the steps after it do not run, and a person takes over. */
