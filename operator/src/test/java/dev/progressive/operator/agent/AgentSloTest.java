@@ -13,33 +13,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** status.slo from a query answer recorded from a real Prometheus (see PrometheusAnswers). */
+/** status.slo from the query answer of each Prometheus version (see PrometheusAnswers). */
 class AgentSloTest {
-  @Test
-  void theBurnRatesAndRemainingBudgetComeFromTheRecordedErrorRatios() throws IOException {
-    var slo = AgentSlo.status(withSlo("npa", AgentType.NPA, 99.9), report()).orElseThrow();
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void theBurnRatesAndRemainingBudgetComeFromTheRecordedErrorRatios(PrometheusAnswers answers) throws IOException {
+    var slo = AgentSlo.status(withSlo("npa", AgentType.NPA, 99.9), report(answers)).orElseThrow();
 
     assertThat(slo.getBurnRate1h()).isEqualTo("0.50");
     assertThat(slo.getBurnRate6h()).isEqualTo("0.20");
     assertThat(slo.getErrorBudgetRemaining()).isEqualTo("73%");
   }
 
-  @Test
-  void windowsWithoutRequestsShowNothing() throws IOException {
-    assertThat(AgentSlo.status(withSlo("wpa", AgentType.WPA, 99.9), report())).isEmpty();
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void windowsWithoutRequestsShowNothing(PrometheusAnswers answers) throws IOException {
+    assertThat(AgentSlo.status(withSlo("wpa", AgentType.WPA, 99.9), report(answers))).isEmpty();
   }
 
-  @Test
-  void withoutAnSloOrAPrometheusThereIsNoSloStatus() throws IOException {
-    assertThat(AgentSlo.status(Agents.agent("npa", AgentType.NPA), report())).isEmpty();
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void withoutAnSloOrAPrometheusThereIsNoSloStatus(PrometheusAnswers answers) throws IOException {
+    assertThat(AgentSlo.status(Agents.agent("npa", AgentType.NPA), report(answers))).isEmpty();
     assertThat(AgentSlo.status(withSlo("npa", AgentType.NPA, 99.9), PrometheusReport.OFF)).isEmpty();
   }
 
-  private static PrometheusReport report() throws IOException {
+  private static PrometheusReport report(PrometheusAnswers answers) throws IOException {
     return new PrometheusReport(Optional.of(PrometheusSnapshot.read("http://prometheus:9090", Instant.now(), List.of(), List.of(),
-        PrometheusAnswers.sloErrorRatios())), Set.of());
+        answers.sloErrorRatios())), Set.of());
   }
 
   private static ProgressiveAgent withSlo(String name, AgentType type, double availability) {

@@ -21,16 +21,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Scraped and RulesLoaded on answers recorded from a real Prometheus (see PrometheusAnswers). */
+/** Scraped and RulesLoaded on the answers of each Prometheus version (see PrometheusAnswers). */
 class PrometheusConditionsTest {
   private static final String URL = "http://prometheus-operated.monitoring:9090";
   private static final Instant RECORDED = Instant.parse("2026-12-02T09:57:01Z");
   private static final String NPA_GROUP = "team-a.agent.npa.rules";
 
-  @Test
-  void oneTargetDownIsTargetsDownWithPrometheusLastError() throws IOException {
-    var scraped = ScrapedCondition.from(Agents.agent("npa", AgentType.NPA), report(PrometheusAnswers.targetsOneDown(), List.of()));
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void oneTargetDownIsTargetsDownWithPrometheusLastError(PrometheusAnswers answers) throws IOException {
+    var scraped = ScrapedCondition.from(Agents.agent("npa", AgentType.NPA), report(answers.targetsOneDown(), List.of()));
 
     assertCondition(scraped.condition(), "False", ScrapedCondition.REASON_DOWN);
     assertThat(scraped.condition().getMessage()).startsWith("1/2 targets up; npa-7d9f-x: Get \"http://127.0.0.1:19182/metrics\"")
@@ -64,9 +67,10 @@ class PrometheusConditionsTest {
     assertThat(scraped.status().orElseThrow().getScraped()).isEqualTo("1/1");
   }
 
-  @Test
-  void noTargetOfTheAgentNamesTheLikelyCauses() throws IOException {
-    var scraped = ScrapedCondition.from(Agents.agent("wpa", AgentType.WPA), report(PrometheusAnswers.targetsOneDown(), List.of()));
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void noTargetOfTheAgentNamesTheLikelyCauses(PrometheusAnswers answers) throws IOException {
+    var scraped = ScrapedCondition.from(Agents.agent("wpa", AgentType.WPA), report(answers.targetsOneDown(), List.of()));
 
     assertCondition(scraped.condition(), "False", ScrapedCondition.REASON_NONE);
     assertThat(scraped.condition().getMessage()).contains("no Prometheus selects ServiceMonitor wpa").contains("port is not named http");
@@ -99,18 +103,20 @@ class PrometheusConditionsTest {
     assertCondition(RulesLoadedCondition.from(Agents.agent("npa", AgentType.NPA), report), "Unknown", ScrapedCondition.REASON_UNREACHABLE);
   }
 
-  @Test
-  void aRuleFailingAtEvaluationIsRuleUnhealthyNamingGroupRuleAndPrometheusError() throws IOException {
-    var rules = RulesLoadedCondition.from(Agents.agent("npa", AgentType.NPA), report(List.of(), PrometheusAnswers.rulesWithFailingRule()));
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void aRuleFailingAtEvaluationIsRuleUnhealthyNamingGroupRuleAndPrometheusError(PrometheusAnswers answers) throws IOException {
+    var rules = RulesLoadedCondition.from(Agents.agent("npa", AgentType.NPA), report(List.of(), answers.rulesWithFailingRule()));
 
     assertCondition(rules, "False", RulesLoadedCondition.REASON_UNHEALTHY);
     assertThat(rules.getMessage()).startsWith("rule group " + NPA_GROUP + ", rule npa:broken: found duplicate series")
         .contains("many-to-many matching not allowed");
   }
 
-  @Test
-  void aGroupThatIsNotLoadedIsRuleGroupMissing() throws IOException {
-    var rules = RulesLoadedCondition.from(Agents.agent("wpa", AgentType.WPA), report(List.of(), PrometheusAnswers.rulesWithFailingRule()));
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void aGroupThatIsNotLoadedIsRuleGroupMissing(PrometheusAnswers answers) throws IOException {
+    var rules = RulesLoadedCondition.from(Agents.agent("wpa", AgentType.WPA), report(List.of(), answers.rulesWithFailingRule()));
 
     assertCondition(rules, "False", RulesLoadedCondition.REASON_MISSING);
     assertThat(rules.getMessage()).startsWith("rule group team-a.agent.wpa.rules is not loaded");
@@ -137,12 +143,13 @@ class PrometheusConditionsTest {
     assertCondition(rules, "True", RulesLoadedCondition.REASON_HEALTHY);
   }
 
-  @Test
-  void theStatusCarriesBothConditionsAndTheScrapeCounts() throws IOException {
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void theStatusCarriesBothConditionsAndTheScrapeCounts(PrometheusAnswers answers) throws IOException {
     var agent = Agents.agent("npa", AgentType.NPA);
     var seen = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE,
         MonitoringSetup.none("team-a"), Optional.empty(), Optional.empty(), Optional.empty(),
-        report(PrometheusAnswers.targetsOneDown(), PrometheusAnswers.rulesWithFailingRule()));
+        report(answers.targetsOneDown(), answers.rulesWithFailingRule()));
 
     var status = AgentStatus.desired(agent, seen);
 
@@ -151,12 +158,13 @@ class PrometheusConditionsTest {
     assertThat(status.getMonitoring().getScraped()).isEqualTo("1/2");
   }
 
-  @Test
-  void anInvalidSpecLeavesRulesLoadedUnknownAndNoSloStatus() throws IOException {
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void anInvalidSpecLeavesRulesLoadedUnknownAndNoSloStatus(PrometheusAnswers answers) throws IOException {
     var agent = Agents.agent("npa", AgentType.NPA);
     var seen = new AgentStatus.Observation(List.of(new SpecViolation("spec.monitoring.slo.availability", "must be from 50 to 99.999")),
         Optional.empty(), ActiveMitigations.NONE, MonitoringSetup.none("team-a"), Optional.empty(), Optional.empty(), Optional.empty(),
-        report(PrometheusAnswers.targetsOneDown(), PrometheusAnswers.rulesWithFailingRule()));
+        report(answers.targetsOneDown(), answers.rulesWithFailingRule()));
 
     var status = AgentStatus.desired(agent, seen);
 

@@ -14,11 +14,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PrometheusApiTest {
-  @Test
-  void readsTheActiveTargetsWithTheirHealthLastErrorAndLastScrape() throws IOException {
-    var targets = PrometheusAnswers.targetsOneDown();
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void readsTheActiveTargetsWithTheirHealthLastErrorAndLastScrape(PrometheusAnswers answers) throws IOException {
+    var targets = answers.targetsOneDown();
 
     assertThat(targets).hasSize(2);
     var up = targets.get(0);
@@ -31,9 +34,10 @@ class PrometheusApiTest {
     assertThat(down.lastError()).endsWith("connect: connection refused");
   }
 
-  @Test
-  void readsTheRuleGroupsWithTheirIntervalAndEachRulesHealth() throws IOException {
-    var group = PrometheusAnswers.rulesWithFailingRule().get(0);
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void readsTheRuleGroupsWithTheirIntervalAndEachRulesHealth(PrometheusAnswers answers) throws IOException {
+    var group = answers.rulesWithFailingRule().get(0);
 
     assertThat(group.name()).isEqualTo("team-a.agent.npa.rules");
     assertThat(group.interval()).isEqualTo(Duration.ofSeconds(1));
@@ -56,9 +60,10 @@ class PrometheusApiTest {
     assertThat(groups.get(0).rules().get(0).lastEvaluation()).isEmpty();
   }
 
-  @Test
-  void readsAnInstantVectorWithNaNWhereARatioHadNothingToDivide() throws IOException {
-    var samples = PrometheusApi.samples(PrometheusAnswers.text(PrometheusAnswers.SLO_ERROR_RATIOS));
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void readsAnInstantVectorWithNaNWhereARatioHadNothingToDivide(PrometheusAnswers answers) throws IOException {
+    var samples = answers.sloErrorRatios();
 
     assertThat(samples).hasSize(4);
     assertThat(samples.get(0).labels()).containsEntry("__name__", "slo:agent_request_errors:ratio_rate1h")
@@ -73,13 +78,14 @@ class PrometheusApiTest {
         .isInstanceOf(IOException.class).hasMessage("Prometheus answered bad_data: invalid state");
   }
 
-  @Test
-  void everyAgentSharesOneReadOfEachQueryPerInterval() throws IOException {
+  @ParameterizedTest
+  @EnumSource(PrometheusAnswers.class)
+  void everyAgentSharesOneReadOfEachQueryPerInterval(PrometheusAnswers answers) throws IOException {
     var queries = new AtomicInteger();
     var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/v1/targets", exchange -> answer(exchange, PrometheusAnswers.TARGETS_ONE_DOWN, queries));
-    server.createContext("/api/v1/rules", exchange -> answer(exchange, PrometheusAnswers.RULES_FAILING_RULE, queries));
-    server.createContext("/api/v1/query", exchange -> answer(exchange, PrometheusAnswers.SLO_ERROR_RATIOS, queries));
+    server.createContext("/api/v1/targets", exchange -> answer(exchange, answers.targetsOneDownResource(), queries));
+    server.createContext("/api/v1/rules", exchange -> answer(exchange, answers.rulesWithFailingRuleResource(), queries));
+    server.createContext("/api/v1/query", exchange -> answer(exchange, answers.sloErrorRatiosResource(), queries));
     server.start();
     try {
       var snapshots = new PrometheusSnapshots(null, Duration.ofMinutes(1), Clock.systemUTC());

@@ -34,8 +34,8 @@ class PrometheusBearerTokenTest {
     prometheus.createContext("/", exchange -> {
       var authorized = "Bearer s3cret".equals(exchange.getRequestHeaders().getFirst("Authorization"));
       var path = exchange.getRequestURI().getPath();
-      var answer = path.endsWith("rules") ? PrometheusAnswers.RULES_FAILING_RULE
-          : path.endsWith("query") ? PrometheusAnswers.SLO_ERROR_RATIOS : PrometheusAnswers.TARGETS_ONE_DOWN;
+      var answer = path.endsWith("rules") ? PrometheusAnswers.V2_42.rulesWithFailingRuleResource()
+          : path.endsWith("query") ? PrometheusAnswers.V2_42.sloErrorRatiosResource() : PrometheusAnswers.V2_42.targetsOneDownResource();
       var body = (authorized ? PrometheusAnswers.text(answer) : "unauthorized").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(authorized ? 200 : 401, body.length);
       try (var out = exchange.getResponseBody()) {
