@@ -7,8 +7,8 @@ import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.cluster.PrometheusSnapshots;
+import dev.progressive.operator.common.ChildChanges;
 import dev.progressive.operator.common.Labels;
-import dev.progressive.operator.common.RecordingDependent;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -56,7 +56,6 @@ import java.util.stream.Collectors;
 public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public static final String NAME = "progressiveagent";
 
-  private final Clock clock;
   private final StatusRecorder<ProgressiveAgentStatus> status;
   private final MonitoringDiscovery discovery;
   private final Optional<URI> prometheus;
@@ -64,7 +63,6 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
 
   /** @param prometheus the Prometheus to check agents with where their stack names none (run --prometheus-url) */
   public AgentReconciler(Clock clock, MonitoringDiscovery discovery, Optional<URI> prometheus, PrometheusSnapshots snapshots) {
-    this.clock = clock;
     this.status = new StatusRecorder<>(clock, ProgressiveAgentStatus::new,
         ready -> "True".equals(ready.getStatus()) || AgentStatus.REASON_NOT_READY.equals(ready.getReason()));
     this.discovery = discovery;
@@ -114,7 +112,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     var plan = AgentPlan.of(agent, context, discovery);
     if (violations.isEmpty()) {
       plan.store(context);
-      RecordingDependent.useClock(context, clock);
+      ChildChanges.start(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
     status.record(agent, context, seen(agent, context, plan, violations, Optional.empty()));

@@ -17,7 +17,14 @@ import java.util.function.Supplier;
  * Records what a reconciler saw in its resource's status: the conditions merged with the stored ones
  * (a transition time moves only when a status does), the status written only when it says something
  * new, and an Event each time Ready, or a condition the caller announces, changes reason. Statuses are compared as the JSON the API stores,
- * so no field can be left out of the comparison and its change silently not written.
+ * so no field can be left out of the comparison and its change silently not written. It also tells
+ * the children the reconcile changed ({@link ChildChanges}), with what the resource now waits for.
+ *
+ * <p>A new resource's first Ready, when it is a normal state on the way (not True, but accepted by
+ * {@code normalReady}: an agent's {@code ReplicasNotReady}), has no Event of its own: the Event of the
+ * children just created says "waiting: " and the condition's message. A first Ready that is True or a
+ * failure has its Event at once, and so has every later change of reason. A new agent thus has two Events
+ * on its way to Ready: its children created, and {@code AllReplicasReady}.
  *
  * @param <S> the status type
  */
@@ -29,6 +36,7 @@ public final class StatusRecorder<S extends ConditionedStatus> {
   private final Supplier<S> empty;
   private final Predicate<Condition> normalReady;
   private final Set<String> announced;
+  private final EventCounts counts = new EventCounts();
 
   /**
    * @param empty the status of a resource that has none yet
@@ -51,6 +59,15 @@ public final class StatusRecorder<S extends ConditionedStatus> {
   }
 
   public <R extends CustomResource<?, S>> void record(R resource, Context<R> context, S next) {
+    // The children are told even when the status write fails: they were created all the same.
+    try {
+      recordStatus(resource, context, next);
+    } finally {
+      ChildChanges.report(context, resource, events(context), waiting(resource));
+    }
+  }
+
+  private <R extends CustomResource<?, S>> void recordStatus(R resource, Context<R> context, S next) {
     var previous = Optional.ofNullable(resource.getStatus()).orElseGet(empty);
     next.setConditions(conditions.merge(previous.getConditions(), next.getConditions(), resource));
     if (JSON.valueToTree(next).equals(JSON.valueToTree(previous))) {
@@ -82,7 +99,7 @@ public final class StatusRecorder<S extends ConditionedStatus> {
     if (now.isEmpty() || now.get().getReason().equals(was) || "Unknown".equals(now.get().getStatus())) {
       return;
     }
-    var events = new EventRecorder(context.getClient(), clock);
+    var events = events(context);
     if ("True".equals(now.get().getStatus())) {
       events.normal(resource, now.get().getReason(), now.get().getMessage());
     } else {
@@ -93,14 +110,28 @@ public final class StatusRecorder<S extends ConditionedStatus> {
   private <R extends CustomResource<?, S>> void recordReadyChange(R resource, Context<R> context, S before, S after) {
     var was = Conditions.find(before.getConditions(), Conditions.READY).map(Condition::getReason).orElse(null);
     var ready = Conditions.find(after.getConditions(), Conditions.READY);
-    if (ready.isEmpty() || ready.get().getReason().equals(was)) {
+    if (ready.isEmpty() || ready.get().getReason().equals(was) || was == null && onTheWay(ready.get())) {
       return;
     }
-    var events = new EventRecorder(context.getClient(), clock);
+    var events = events(context);
     if (normalReady.test(ready.get())) {
       events.normal(resource, ready.get().getReason(), ready.get().getMessage());
     } else {
       events.warning(resource, ready.get().getReason(), ready.get().getMessage());
     }
+  }
+
+  /** The message of a Ready that is on its normal way to True, for the children's Event. */
+  private Optional<String> waiting(CustomResource<?, S> resource) {
+    return Optional.ofNullable(resource.getStatus()).flatMap(status -> Conditions.find(status.getConditions(), Conditions.READY))
+        .filter(this::onTheWay).map(Condition::getMessage);
+  }
+
+  private boolean onTheWay(Condition ready) {
+    return !"True".equals(ready.getStatus()) && normalReady.test(ready);
+  }
+
+  private EventRecorder events(Context<?> context) {
+    return new EventRecorder(context.getClient(), clock, counts);
   }
 }

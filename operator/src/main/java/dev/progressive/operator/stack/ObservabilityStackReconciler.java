@@ -8,8 +8,8 @@ import dev.progressive.operator.cluster.ApiInstalled;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.StackPreferences;
+import dev.progressive.operator.common.ChildChanges;
 import dev.progressive.operator.common.Durations;
-import dev.progressive.operator.common.RecordingDependent;
 import dev.progressive.operator.common.StatusRecorder;
 import dev.progressive.operator.monitoring.Heartbeat;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -85,7 +85,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
     var setup = setup(stack);
     if (violations.isEmpty()) {
       setup.store(context);
-      RecordingDependent.useClock(context, clock);
+      ChildChanges.start(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
     var alertPath = violations.isEmpty() ? Optional.of(alertPath(stack)) : Optional.<AlertPathVerdict.Observation>empty();

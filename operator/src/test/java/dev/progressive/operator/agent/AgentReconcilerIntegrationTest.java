@@ -7,17 +7,24 @@ import static org.awaitility.Awaitility.await;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.common.ChildChanges;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,7 +73,26 @@ class AgentReconcilerIntegrationTest {
       assertThat(service(name).getMetadata().getOwnerReferences()).singleElement()
           .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(uid));
     }
-    assertThat(eventReasons("mca")).contains("CreatedDeployment", "CreatedService", AgentStatus.REASON_READY);
+    for (var name : List.of("mca", "npa", "wpa", "bma", "rpa")) {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(name)).extracting(Event::getReason)
+          .as("Events of %s on its way to Ready", name)
+          .containsExactlyInAnyOrder(ChildChanges.CREATED, AgentStatus.REASON_READY));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theOneEventOfANewAgentsChildrenNamesThemAllAndWhatItWaitsFor() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> eventReasons("npa").contains(ChildChanges.CREATED));
+    var created = events("npa").stream().filter(e -> ChildChanges.CREATED.equals(e.getReason())).toList();
+    var children = childrenOf(agent("npa").getMetadata().getUid());
+    assertThat(created).singleElement().satisfies(event -> {
+      assertThat(event.getMessage()).startsWith("Created ").contains("; waiting: ");
+      children.forEach((kind, names) -> assertThat(event.getMessage())
+          .contains((names.size() == 1 ? kind : kind + "s") + " " + String.join(", ", names)));
+      assertThat(event.getCount()).isEqualTo(1);
+    });
+    assertThat(children).containsKeys("Deployment", "Service", "ConfigMap");
   }
 
   @Test
@@ -92,7 +118,8 @@ class AgentReconcilerIntegrationTest {
       assertThat(agent("npa").getStatus().getReadyReplicas()).isEqualTo(4);
       assertThat(ready(agent("npa")).getStatus()).isEqualTo("True");
     });
-    assertThat(eventReasons("npa")).contains("UpdatedDeployment");
+    assertThat(events("npa")).filteredOn(e -> ChildChanges.UPDATED.equals(e.getReason())).singleElement()
+        .satisfies(event -> assertThat(event.getMessage()).startsWith("Updated Deployment npa to match the spec"));
   }
 
   @Test
@@ -149,10 +176,24 @@ class AgentReconcilerIntegrationTest {
   }
 
   private static List<String> eventReasons(String agentName) {
+    return events(agentName).stream().map(Event::getReason).toList();
+  }
+
+  private static List<Event> events(String agentName) {
     return client.v1().events().inNamespace(NS).list().getItems().stream()
         .filter(e -> agentName.equals(e.getInvolvedObject().getName())
             && "ProgressiveAgent".equals(e.getInvolvedObject().getKind()))
-        .map(Event::getReason)
         .toList();
+  }
+
+  /** The names of the agent's children by kind, sorted. */
+  private static Map<String, List<String>> childrenOf(String uid) {
+    return Stream.<HasMetadata>concat(client.apps().deployments().inNamespace(NS).list().getItems().stream(),
+            Stream.concat(client.services().inNamespace(NS).list().getItems().stream(),
+                client.configMaps().inNamespace(NS).list().getItems().stream()))
+        .filter(child -> child.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uid.equals(ref.getUid())))
+        .sorted(Comparator.comparing(child -> child.getMetadata().getName()))
+        .collect(Collectors.groupingBy(HasMetadata::getKind, TreeMap::new,
+            Collectors.mapping(child -> child.getMetadata().getName(), Collectors.toList())));
   }
 }

@@ -8,6 +8,7 @@ import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.RecordedLogs;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.cluster.MonitoringDiscovery;
+import dev.progressive.operator.common.ChildChanges;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -62,6 +63,10 @@ class StackConditionsIntegrationTest {
           .contains("taken-dashboards", "already exists")
           .doesNotContain("\n", "\tat ", "Failure executing", "Status(");
     });
+    // The children created before the failure are told, once, though the retries fail too.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list()
+        .getItems()).filteredOn(e -> "taken".equals(e.getInvolvedObject().getName()) && ChildChanges.CREATED.equals(e.getReason()))
+        .singleElement().satisfies(event -> assertThat(event.getMessage()).startsWith("Created ").doesNotContain("taken-dashboards")));
     // java-operator-sdk logs the exception once updateErrorStatus has written the status.
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(logs.stackTraceLoggedFor(namespace)).as("the failure logged with its stack trace").isTrue());
