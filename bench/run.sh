@@ -2,9 +2,9 @@
 # Runs one of the Java benchmarks on loopback; each prints a line describing the machine, measures
 # its baseline in the same run, and stops everything it started.
 #
-#   bench/run.sh scale [--agents 100|500|1000]   operator scale on the embedded API
-#   bench/run.sh alerts [--group-only]            Alertmanager webhook to Incident and to mitigation
-#   bench/run.sh scrape [--series 10000]          /metrics scrape time of an agent's registry
+#   bench/run.sh scale [--agents 1000] [--unrelated 20000]   operator scale on the embedded API
+#   bench/run.sh alerts [--group-only]                        Alertmanager webhook to Incident and to mitigation
+#   bench/run.sh scrape [--series 10000]                      /metrics scrape time of an agent's registry
 #
 # Builds the operator, the runtime and this module first; NO_BUILD=1 reuses bench/target.
 # The agent runtime benchmark under wrk (and its Node.js peer) is bench/runtime/run.sh.

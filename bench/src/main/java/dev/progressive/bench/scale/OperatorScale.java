@@ -3,55 +3,99 @@ package dev.progressive.bench.scale;
 import dev.progressive.bench.BenchAgents;
 import dev.progressive.bench.Machine;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Operator scale: N agents on the embedded API, created by a plain client that also writes their
- * children and status (the baseline, the floor of API work), then by the real operator in its own JVM.
- * Each run gets a fresh API. Usage: {@code OperatorScale [--agents N]} (default 100).
+ * children and status (the baseline, the floor of API work), then by the real operator in its own JVM,
+ * and with {@code --unrelated M} once more by the operator on an API that already holds M objects that
+ * are not its own. Each run gets a fresh API. Usage: {@code OperatorScale [--agents N] [--unrelated M]}
+ * (defaults 100 and 0).
  */
 public final class OperatorScale {
   private static final double MIB = 1024 * 1024;
 
-  record Run(double readySeconds, int ready, RequestCounts requests, long apiWrites, int children, long heap, long rss) {
+  /** Writes are those the API received from the first create on; heaps are after full collections. */
+  record Run(double readySeconds, int ready, RequestCounts requests, long apiWrites, int children, long idleHeap,
+      long heap, long rss) {
+    /** What the process keeps per agent: its heap above what it held before the first agent. */
+    double heapPerAgent(int agents) {
+      return (heap - idleHeap) / (double) agents;
+    }
   }
 
   record Resync(double seconds, long reconciled, RequestCounts requests, long apiWrites, long heap, long rss) {
   }
 
+  /** An operator run on an API holding objects that are not the operator's, counted before and after it. */
+  record Unrelated(int objects, double createSeconds, int storedBefore, int storedAfter, Run run) {
+  }
+
+  /** A measured run's Ready time, the API's writes before it, and the heap held before it. */
+  private record Window(double readySeconds, long writesBefore, long idleHeap) {
+  }
+
+  record Options(int agents, int unrelated) {
+    static Options parse(String[] args) {
+      int agents = 100;
+      int unrelated = 0;
+      for (int i = 0; i < args.length; i += 2) {
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException(args[i] + " needs a number");
+        }
+        switch (args[i]) {
+          case "--agents" -> agents = Integer.parseInt(args[i + 1]);
+          case "--unrelated" -> unrelated = Integer.parseInt(args[i + 1]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      return new Options(agents, unrelated);
+    }
+  }
+
   private OperatorScale() {}
 
   public static void main(String[] args) throws Exception {
-    int agents = args.length == 2 && args[0].equals("--agents") ? Integer.parseInt(args[1]) : 100;
+    var options = Options.parse(args);
+    int agents = options.agents();
     // Bounded: far above what the mock needs (about 130 objects/s), so a hang ends the run instead.
     Duration patience = Duration.ofSeconds(60 + agents / 2);
     System.out.println(Machine.describe());
     System.out.printf("operator scale: %d copies of samples/agent-npa.yaml in one namespace of the embedded API%n", agents);
     Run baseline = baseline(agents, patience);
     System.out.printf("baseline done: %d Ready in %.1f s%n", baseline.ready(), baseline.readySeconds());
+    Run operator;
+    Resync resync;
     try (var cluster = new ScaleCluster()) {
-      Run operator = operator(cluster, agents, patience);
+      operator = operator(cluster, agents, patience);
       System.out.printf("operator done: %d Ready in %.1f s%n", operator.ready(), operator.readySeconds());
-      Resync resync = resync(cluster, agents, patience);
-      new ScaleReport(agents, baseline, operator, resync).print(System.out);
+      resync = resync(cluster, agents, patience);
     }
+    Optional<Unrelated> unrelated = options.unrelated() > 0
+        ? Optional.of(withUnrelated(agents, options.unrelated(), patience)) : Optional.empty();
+    new ScaleReport(agents, baseline, operator, resync, unrelated).print(System.out);
   }
 
   private static Run baseline(int agents, Duration patience) throws InterruptedException {
     try (var cluster = new ScaleCluster();
          var client = ChildJvm.start(BaselineProcess.class, cluster.url(), Integer.toString(agents))) {
+      long idleHeap = idleHeap(cluster, client);
+      long writesBefore = cluster.dev().writeCount();
       long start = System.nanoTime();
       long clientMillis = Long.parseLong(client.ask("create"));
       System.out.printf("baseline client wrote everything in %.1f s%n", clientMillis / 1000.0);
       int ready = cluster.awaitReady(agents, patience);
       double seconds = secondsSince(start);
       awaitQuiet(cluster);
-      return measured(cluster, client, seconds, ready, agents);
+      return measured(cluster, client, new Window(seconds, writesBefore, idleHeap), ready);
     }
   }
 
   private static Run operator(ScaleCluster cluster, int agents, Duration patience) throws InterruptedException {
     try (var operator = ChildJvm.start(OperatorProcess.class, cluster.url());
          var creator = BenchClients.forUrl(cluster.url())) {
+      long idleHeap = idleHeap(cluster, operator);
+      long writesBefore = cluster.dev().writeCount();
       long start = System.nanoTime();
       for (int i = 0; i < agents; i++) {
         creator.resource(BenchAgents.agent(BenchAgents.NAMESPACE, i)).create();
@@ -59,17 +103,43 @@ public final class OperatorScale {
       int ready = cluster.awaitReady(agents, patience);
       double seconds = secondsSince(start);
       awaitQuiet(cluster);
-      return measured(cluster, operator, seconds, ready, agents);
+      return measured(cluster, operator, new Window(seconds, writesBefore, idleHeap), ready);
     }
   }
 
-  private static Run measured(ScaleCluster cluster, ChildJvm child, double seconds, int ready, int agents) {
+  /**
+   * The operator run again on a fresh API that first gets {@code objects} unrelated objects; creating
+   * them is timed apart and precedes the operator's start, so its informers list them (or not) at once.
+   */
+  private static Unrelated withUnrelated(int agents, int objects, Duration patience) throws InterruptedException {
+    try (var cluster = new ScaleCluster()) {
+      long millis;
+      try (var client = BenchClients.forUrl(cluster.url())) {
+        millis = UnrelatedObjects.create(client, objects);
+      }
+      int storedBefore = UnrelatedObjects.stored(cluster.dev().client());
+      System.out.printf("%d unrelated objects created in %.1f s; the API holds %d%n", objects, millis / 1000.0,
+          storedBefore);
+      awaitQuiet(cluster);
+      Run run = operator(cluster, agents, patience);
+      System.out.printf("operator with unrelated objects done: %d Ready in %.1f s%n", run.ready(), run.readySeconds());
+      return new Unrelated(objects, millis / 1000.0, storedBefore, UnrelatedObjects.stored(cluster.dev().client()), run);
+    }
+  }
+
+  private static long idleHeap(ScaleCluster cluster, ChildJvm child) {
+    cluster.dev().drainRequestLog();
+    return Long.parseLong(child.ask("heap"));
+  }
+
+  private static Run measured(ScaleCluster cluster, ChildJvm child, Window window, int ready) {
     var requests = RequestCounts.parse(child.ask("requests"));
+    long writes = cluster.dev().writeCount() - window.writesBefore();
     // The mock keeps every request it received; dropped here so that it never counts against anyone.
     cluster.dev().drainRequestLog();
     long heap = Long.parseLong(child.ask("heap"));
     long rss = Machine.rssBytes(child.pid()).orElse(-1L);
-    return new Run(seconds, ready, requests, cluster.dev().writeCount(), cluster.children(), heap, rss);
+    return new Run(window.readySeconds(), ready, requests, writes, cluster.children(), window.idleHeap(), heap, rss);
   }
 
   /** Restarts the operator on the agents it made Ready, and counts what it writes while it catches up. */

@@ -24,7 +24,10 @@ final class ScaleCluster implements AutoCloseable {
 
   ScaleCluster() {
     Crds.load().forEach(crd -> cluster.client().resource(crd).create());
-    kubelet = new KubeletStandIn(cluster.client());
+    // Only the benchmark's namespace: the others hold objects that are not the operator's (--unrelated),
+    // and reporting their Deployments ready would add writes that neither measured client caused.
+    kubelet = new KubeletStandIn(cluster.client(),
+        deployment -> BenchAgents.NAMESPACE.equals(deployment.getMetadata().getNamespace()));
     readyWatch = cluster.client().resources(ProgressiveAgent.class).inNamespace(BenchAgents.NAMESPACE)
         .inform(new ResourceEventHandler<>() {
           @Override

@@ -3,11 +3,14 @@ package dev.progressive.bench.scale;
 import static dev.progressive.bench.scale.OperatorScale.mib;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 /** The figures of one scale run, side by side with the baseline's, and the targets they aim at. */
-record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run operator, OperatorScale.Resync resync) {
+record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run operator, OperatorScale.Resync resync,
+    Optional<OperatorScale.Unrelated> unrelated) {
   private static final double READY_RATIO_TARGET = 1.5;
   private static final double HEAP_TARGET_MIB = 256;
+  private static final double KIB = 1024;
 
   void print(PrintStream out) {
     out.printf("%-52s %12s %12s %10s%n", "", "baseline", "operator", "ratio");
@@ -24,6 +27,9 @@ record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run ope
         operator.children() / (double) agents);
     row(out, "client process heap after GC (MiB)", mib(baseline.heap()), mib(operator.heap()));
     row(out, "client process RSS (MiB)", mib(baseline.rss()), mib(operator.rss()));
+    row(out, "client process heap after GC before any agent (MiB)", mib(baseline.idleHeap()), mib(operator.idleHeap()));
+    row(out, "client process heap per agent above that (KiB)", baseline.heapPerAgent(agents) / KIB,
+        operator.heapPerAgent(agents) / KIB);
     out.println("baseline requests per agent: " + baseline.requests().perAgent(agents));
     out.println("operator requests per agent: " + operator.requests().perAgent(agents)
         + "  (the agents' own creation is the benchmark's, not counted here)");
@@ -31,7 +37,30 @@ record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run ope
             + " (operator's own requests: %s); heap after GC %.1f MiB, RSS %.1f MiB%n",
         resync.reconciled(), resync.seconds(), resync.apiWrites(), resync.requests().byKind(),
         mib(resync.heap()), mib(resync.rss()));
+    unrelated.ifPresent(run -> unrelated(out, run));
     targets(out);
+  }
+
+  /** The operator run again with unrelated objects on the API: what they add to its heap and its time. */
+  private void unrelated(PrintStream out, OperatorScale.Unrelated unrelated) {
+    int objects = unrelated.objects();
+    OperatorScale.Run run = unrelated.run();
+    out.printf("with %d unrelated objects (Deployments, Services, ConfigMaps in %d other namespaces, another"
+            + " tool's labels): created in %.1f s before the operator started (not measured); the API held %d"
+            + " before the operator run and %d after%n", objects, UnrelatedObjects.NAMESPACES,
+        unrelated.createSeconds(), unrelated.storedBefore(), unrelated.storedAfter());
+    String with = " with " + objects + " unrelated objects";
+    line(out, "operator heap after GC before any agent" + with + " (MiB)", mib(run.idleHeap()));
+    line(out, "operator heap after GC" + with + " (MiB)", mib(run.heap()));
+    out.printf("%-80s %+12.2f  (before any agent %+.2f; the unrelated ConfigMaps' data alone is %.2f)%n",
+        "heap difference from the unrelated objects (MiB)", mib(run.heap() - operator.heap()),
+        mib(run.idleHeap() - operator.idleHeap()), mib(UnrelatedObjects.configMapDataBytes(objects)));
+    line(out, "operator heap per agent above the idle heap" + with + " (KiB)", run.heapPerAgent(agents) / KIB);
+    line(out, "agents Ready" + with + " (of " + agents + ")", run.ready());
+    out.printf("%-80s %12.2f  (%.2fx the operator's without them)%n", "time until all Ready" + with + " (s)",
+        run.readySeconds(), run.readySeconds() / operator.readySeconds());
+    line(out, "client's API requests per agent" + with, run.requests().total() / (double) agents);
+    out.println("operator requests per agent" + with + ": " + run.requests().perAgent(agents));
   }
 
   private void targets(PrintStream out) {
@@ -46,6 +75,10 @@ record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run ope
 
   private static void row(PrintStream out, String name, double baseline, double operator) {
     out.printf("%-52s %12.2f %12.2f %10.2f%n", name, baseline, operator, operator / baseline);
+  }
+
+  private static void line(PrintStream out, String name, double value) {
+    out.printf("%-80s %12.2f%n", name, value);
   }
 
   private static String verdict(boolean met) {
