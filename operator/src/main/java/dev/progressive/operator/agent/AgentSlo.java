@@ -34,7 +34,7 @@ final class AgentSlo {
     var status = new SloStatus();
     burnRate(ratios, "1h", budget).ifPresent(rate -> status.setBurnRate1h(decimal(rate)));
     burnRate(ratios, "6h", budget).ifPresent(rate -> status.setBurnRate6h(decimal(rate)));
-    burnRate(ratios, "3d", budget).ifPresent(rate -> status.setErrorBudgetRemaining(
+    burnRate(ratios, SloBurnRateRules.BUDGET_WINDOW, budget).ifPresent(rate -> status.setErrorBudgetRemaining(
         BigDecimal.valueOf((1 - rate) * 100).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%"));
     var recorded = status.getBurnRate1h() != null || status.getBurnRate6h() != null || status.getErrorBudgetRemaining() != null;
     return recorded ? Optional.of(status) : Optional.empty();

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param url where it was asked, as configured
  * @param failure why it could not be read, if it could not; then targets, groups and ratios are empty
- * @param sloErrorRatios every SLO's recorded error ratio over 1h, 6h and 3d (label {@code slo})
+ * @param sloErrorRatios every SLO's recorded error ratio over 1h, 6h and the budget window (30d) (label {@code slo})
  */
 public record PrometheusSnapshot(String url, Instant readAt, Optional<String> failure, List<Target> targets,
     List<RuleGroupState> groups, List<Sample> sloErrorRatios) {

@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PrometheusSnapshots {
   public static final Duration INTERVAL = Duration.ofSeconds(30);
   /** Every SLO's error ratio over the windows an agent's status shows, in one query for all agents. */
-  static final String SLO_ERROR_RATIOS = "{__name__=~\"" + SloBurnRateRules.ERROR_RATIO + "(1h|6h|3d)\"}";
+  static final String SLO_ERROR_RATIOS = "{__name__=~\"" + SloBurnRateRules.ERROR_RATIO + "(1h|6h|"
+      + SloBurnRateRules.BUDGET_WINDOW + ")\"}";
 
   /** A Prometheus, and the Secret key that holds its bearer token, if it wants one. */
   public record Endpoint(String url, Optional<TokenSecret> token) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Multi-window, multi-burn-rate alerts for one {@link SloTarget}, as in the Google SRE workbook
@@ -22,6 +23,12 @@ public final class SloBurnRateRules {
   public static final String ERROR_RATIO = "slo:agent_request_errors:ratio_rate";
   public static final String SLOW_RATIO = "slo:agent_request_slow:ratio_rate";
 
+  /**
+   * The window the error budget is spent over: the SRE workbook's 30 days, which its burn rates assume
+   * (14.4 over 1h spends 2% of it). Only the error ratio is kept over it: the agent's status shows
+   * that budget, and no alert reads either ratio over it.
+   */
+  public static final String BUDGET_WINDOW = "30d";
   private static final List<String> WINDOWS = List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d");
   private static final List<BurnRate> PAGE = List.of(
       new BurnRate("14.4", "1h", "5m"), new BurnRate("6", "6h", "30m"));
@@ -43,8 +50,8 @@ public final class SloBurnRateRules {
   /** Recording rules first: a group evaluates its rules in order, so alerts read this round's ratios. */
   public static RuleGroup group(SloTarget slo) {
     List<Rule> rules = new ArrayList<>();
-    WINDOWS.forEach(window -> rules.add(Rule.recording(ERROR_RATIO + window, errorRatio(slo, window),
-        Map.of("slo", slo.name()))));
+    Stream.concat(WINDOWS.stream(), Stream.of(BUDGET_WINDOW)).forEach(window -> rules.add(
+        Rule.recording(ERROR_RATIO + window, errorRatio(slo, window), Map.of("slo", slo.name()))));
     if (slo.latencyP95() != null) {
       WINDOWS.forEach(window -> rules.add(Rule.recording(SLOW_RATIO + window, slowRatio(slo, window),
           Map.of("slo", slo.name()))));

@@ -72,8 +72,8 @@ class PrometheusRulesTest {
     return Stream.of(
         Arguments.of("seed thresholds", RuleFixtures.agentAlerts(), 13),
         Arguments.of("seed system groups", RuleFixtures.systemAlerts(), 6),
-        Arguments.of("seed SLO", RuleFixtures.sloAlerts(), 18),
-        Arguments.of("non-default inputs", RuleFixtures.nonDefault(), 40));
+        Arguments.of("seed SLO", RuleFixtures.sloAlerts(), 19),
+        Arguments.of("non-default inputs", RuleFixtures.nonDefault(), 42));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -67,7 +67,7 @@ class RuleGenerationTest {
             "(slo:agent_request_errors:ratio_rate1d{slo=\"shop\"} > 0.015 and slo:agent_request_errors:ratio_rate2h{slo=\"shop\"} > 0.015)"
                 + " or (slo:agent_request_errors:ratio_rate3d{slo=\"shop\"} > 0.005 and slo:agent_request_errors:ratio_rate6h{slo=\"shop\"} > 0.005)");
     assertThat(group.rules().stream().filter(rule -> rule.record() != null).map(Rule::record)).contains(
-        "slo:agent_request_slow:ratio_rate5m", "slo:agent_request_slow:ratio_rate3d");
+        "slo:agent_request_slow:ratio_rate5m", "slo:agent_request_slow:ratio_rate3d", "slo:agent_request_errors:ratio_rate30d");
     assertThat(recording(group, "slo:agent_request_slow:ratio_rate5m")).contains("le=~\"1(\\\\.0+)?\"");
   }
 
@@ -77,7 +77,7 @@ class RuleGenerationTest {
 
     assertThat(group.rules()).extracting(rule -> rule.alert() != null ? rule.alert() : rule.record())
         .noneMatch(name -> name.contains("slow") || name.contains("Latency"))
-        .hasSize(9);
+        .hasSize(10);
   }
 
   @Test
