@@ -1,6 +1,8 @@
 package dev.progressive.operator.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentSpec;
 import dev.progressive.operator.api.ProgressiveAgent;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +31,22 @@ public final class IncidentWriter {
   private static final int CONFLICT = 409;
   private static final int NOT_FOUND = 404;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * How long a stored Incident answers repeats of its alert from memory: longer than Alertmanager's
+   * retries and its peers' duplicates, which come within seconds; shorter than its repeat_interval, so
+   * a still-firing alert whose Incident was deleted meanwhile is stored again.
+   */
+  static final Duration REMEMBERED = Duration.ofMinutes(5);
+  private static final long REMEMBERED_MAX = 10_000;
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final Cache<String, Boolean> stored;
 
   public IncidentWriter(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    this.stored = Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(REMEMBERED_MAX).build();
   }
 
   public AlertOutcome write(WebhookAlert alert, String namespace) {
@@ -44,13 +56,18 @@ public final class IncidentWriter {
   private AlertOutcome create(WebhookAlert alert, String namespace) {
     var incident = incident(alert, namespace);
     var name = incident.getMetadata().getName();
+    // The name is the alert's identity: an existing Incident is this alert, stored by an earlier delivery.
+    if (stored.getIfPresent(namespace + "/" + name) != null) {
+      return outcome(alert, AlertResult.DUPLICATE, namespace, List.of(name));
+    }
     try {
       client.resources(Incident.class).inNamespace(namespace).resource(incident).create();
+      stored.put(namespace + "/" + name, true);
       LOG.info("Created Incident {}/{} for alert {}", namespace, name, alert.alertName());
       return outcome(alert, AlertResult.CREATED, namespace, List.of(name));
     } catch (KubernetesClientException e) {
-      // The name is the alert's identity: an existing Incident is this alert, stored by an earlier delivery.
       if (e.getCode() == CONFLICT) {
+        stored.put(namespace + "/" + name, true);
         return outcome(alert, AlertResult.DUPLICATE, namespace, List.of(name));
       }
       throw e;

@@ -68,7 +68,9 @@ public final class SloBurnRateRules {
 
   private static String errorRatio(SloTarget slo, String window) {
     SeriesSelector requests = SeriesSelector.of(MetricContract.REQUESTS).eq(slo.selector());
-    return sumRate(slo, requests.matches("status_code", "5.."), window) + " / " + sumRate(slo, requests, window);
+    String all = sumRate(slo, requests, window);
+    // An agent that never answered a 5xx has no such series: its ratio is 0, not absent.
+    return "(" + sumRate(slo, requests.matches("status_code", "5.."), window) + " or " + all + " * 0) / " + all;
   }
 
   private static String slowRatio(SloTarget slo, String window) {

@@ -38,7 +38,7 @@ final class Detection {
 
   /**
    * Decides under a claim on every agent the run would act on, so that no two Incidents decide about
-   * one agent at once; the guardrails then count the Incidents as the API has them, not a cache. An
+   * one agent at once; the guardrails then count the Incidents with every status this operator wrote. An
    * agent another run holds, or that the guardrails hold back, is left alone and recorded; the run goes
    * on with the rest, and is suppressed only when nothing is left.
    */

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Decides whether a matched playbook may run now, or why the Incident is suppressed instead; and, per
  * agent it would act on, which agents the cooldown and the hourly limit hold back, however the steps
- * chose them (the alert's own agent or agentTypes). Counts come from the Incidents as the API has them.
+ * chose them (the alert's own agent or agentTypes). Counts come from the Incidents with every status the operator wrote.
  */
 public final class GuardrailCheck {
   public static final String DUPLICATE = "Duplicate";

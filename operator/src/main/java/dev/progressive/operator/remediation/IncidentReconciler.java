@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Drives an Incident through Detected, Mitigating, Verifying and Resolved or Escalated (or
@@ -146,7 +145,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
 
   private Transition detect(IncidentRun run, Context<Incident> context) {
     var claims = claims(context);
-    var decision = Detection.decide(run, playbooks.list().toList(), claims, () -> incidents(run, context), settings.dryRun());
+    var decision = Detection.decide(run, playbooks.list().toList(), claims, () -> incidents(context), settings.dryRun());
     var status = run.status();
     status.setTarget(decision.target());
     status.setPlaybook(decision.playbook().map(PlaybookMatcher::key).orElse(null));
@@ -195,11 +194,17 @@ public class IncidentReconciler implements Reconciler<Incident> {
     return new AgentClaims(context.getClient(), id -> context.getPrimaryCache().get(id));
   }
 
-  /** The Incidents of the run's namespace as the API has them now (read under the claim), and the cached rest. */
-  private static List<Incident> incidents(IncidentRun run, Context<Incident> context) {
-    var fresh = context.getClient().resources(Incident.class).inNamespace(run.namespace()).list().getItems();
-    return Stream.concat(fresh.stream(),
-        context.getPrimaryCache().list().filter(i -> !i.getMetadata().getNamespace().equals(run.namespace()))).toList();
+  /**
+   * The Incidents as this operator last wrote or saw them: the cache, with each one's latest status
+   * write laid over it (a status write puts its answer in the controller's cache at once, before the
+   * watch brings it). Only the leader writes Incidents' status, and its cache began with a full list
+   * when it took the lead; so under the claim the counts miss no run that acted on the agent, since the
+   * run that held the claim recorded its end before it gave the claim back. A read of the namespace
+   * instead would cost a request as large as its Incidents for every alert, most of all in a storm.
+   */
+  private static List<Incident> incidents(Context<Incident> context) {
+    var cache = context.getPrimaryCache();
+    return cache.list().map(incident -> cache.get(ResourceID.fromResource(incident)).orElse(incident)).toList();
   }
 
   /**

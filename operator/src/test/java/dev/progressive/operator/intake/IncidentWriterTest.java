@@ -64,6 +64,27 @@ class IncidentWriterTest {
   }
 
   @Test
+  void aRepeatedDeliveryIsAnsweredFromMemoryWithoutARequest() {
+    var alert = alert(AlertmanagerBodies.firing("team-c"));
+    writer.write(alert, "team-c");
+    long writes = cluster.writeCount();
+
+    assertThat(writer.write(alert, "team-c").result()).isEqualTo(AlertResult.DUPLICATE);
+    assertThat(cluster.writeCount()).isEqualTo(writes);
+  }
+
+  @Test
+  void aRestartedIntakeFindsTheStoredIncidentByTheConflict() {
+    var alert = alert(AlertmanagerBodies.firing("team-d"));
+    writer.write(alert, "team-d");
+
+    var restarted = new IncidentWriter(cluster.client(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(restarted.write(alert, "team-d").result()).isEqualTo(AlertResult.DUPLICATE);
+    assertThat(resourceVersions(alert, "team-d")).hasSize(1);
+  }
+
+  @Test
   void resolvedAlertSetsResolvedAtToItsEndOnce() {
     var firing = AlertmanagerBodies.firing("team-b");
     writer.write(alert(firing), "team-b");
