@@ -3,7 +3,9 @@ package dev.progressive.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.runtime.agents.AgentType;
+import dev.progressive.runtime.faults.FaultPlan;
 import dev.progressive.runtime.server.AgentServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,5 +86,19 @@ class FaultInjectionTest {
 
     assertThat(Http.put(npa.uri(), "/admin/faults", "{\"errorRatio\": 1}").status()).isEqualTo(404);
     assertThat(Http.post(npa.uri(), "/api/v1/meal-plans", PLAN).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anInitialFaultPlanFailsItsShareFromTheFirstRequestWithoutTheAdminEndpoint() {
+    npa = AgentServer.start(TestAgents.config(AgentType.NPA)
+        .initialFaults(new FaultPlan(0.5, 500, Duration.ZERO)).build());
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      statuses.add(Http.post(npa.uri(), "/api/v1/meal-plans", PLAN).status());
+    }
+
+    assertThat(statuses).filteredOn(s -> s == 500).hasSize(5);
+    assertThat(Http.get(npa.uri(), "/admin/faults").status()).isEqualTo(404);
   }
 }

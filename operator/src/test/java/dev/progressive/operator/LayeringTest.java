@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
  * The operator's layers, lowest first: {@code common} (conditions, events, convergence of children) and
  * {@code monitoring} (rules, dashboards, routing as plain data); {@code api}, the custom resource types
  * and the contracts between features; {@code cluster}, the cluster as the operator finds it (optional
- * APIs, Prometheus and Grafana, the stack that governs a namespace); the features ({@link #FEATURES}),
- * which never use each other; and the wiring ({@code cli}, {@code server} and the root package).
+ * APIs, Prometheus and Grafana, the stack that governs a namespace); {@code delivery}, the pure analysis of
+ * rollouts, which the agent's reconcile runs (it writes the agent's Deployments and status, so the analysis is
+ * a layer under it, not a feature beside it); the features ({@link #FEATURES}), which never use each other;
+ * and the wiring ({@code cli}, {@code server} and the root package).
  */
 class LayeringTest {
   private static final String ROOT = "dev.progressive.operator";
@@ -63,6 +65,16 @@ class LayeringTest {
   void theLowestLayersUseNoResourceType() {
     noClasses().that().resideInAnyPackage(packages(Stream.of("common", "monitoring")))
         .should().dependOnClassesThat().resideInAPackage(pkg("api"))
+        .check(classes);
+  }
+
+  @Test
+  void deliveryLiesBetweenTheClusterAndTheFeatures() {
+    noClasses().that().resideInAPackage(pkg("delivery"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages(Stream.concat(WIRING.stream(), FEATURES.stream())))
+        .check(classes);
+    noClasses().that().resideInAnyPackage(packages(Stream.of("common", "monitoring", "api", "cluster")))
+        .should().dependOnClassesThat().resideInAPackage(pkg("delivery"))
         .check(classes);
   }
 

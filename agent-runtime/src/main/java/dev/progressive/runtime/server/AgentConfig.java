@@ -3,6 +3,7 @@ package dev.progressive.runtime.server;
 import dev.progressive.runtime.agents.AgentType;
 import dev.progressive.runtime.agents.mca.Upstream;
 import dev.progressive.runtime.breaker.BreakerSettings;
+import dev.progressive.runtime.faults.FaultPlan;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.Optional;
  *
  * @param openTelemetry when present, used as is (tests pass an SDK with an in-memory exporter);
  *                      when empty, built from the standard {@code OTEL_*} env
+ * @param initialFaults the fault plan in force from the first request ({@code AGENT_FAULT_ERROR_RATIO}):
+ *                      a test aid that makes a build behave as a bad version, e.g. a canary that must fail
  */
 public record AgentConfig(
     AgentType agentType,
@@ -27,6 +30,7 @@ public record AgentConfig(
     BreakerSettings breakerDefaults,
     Optional<Path> breakerFile,
     boolean faultInjectionEnabled,
+    FaultPlan initialFaults,
     boolean instrumentationEnabled,
     Optional<OpenTelemetry> openTelemetry,
     Timings timings) {
@@ -80,6 +84,7 @@ public record AgentConfig(
             false,
             BreakerSettings.DEFAULT_RETRY_AFTER))
         .faultInjectionEnabled(boolValue(env, "FAULT_INJECTION_ENABLED", false))
+        .initialFaults(new FaultPlan(ratioValue(env, "AGENT_FAULT_ERROR_RATIO"), 500, Duration.ZERO))
         .instrumentationEnabled(!"off".equalsIgnoreCase(env.getOrDefault("AGENT_INSTRUMENTATION", "on")));
     String file = env.get("CIRCUIT_BREAKER_CONFIG_FILE");
     if (file != null && !file.isBlank()) {
@@ -102,6 +107,24 @@ public record AgentConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'");
     }
+  }
+
+  /** A share from 0 to 1; absent or blank is 0. */
+  private static double ratioValue(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    double ratio;
+    try {
+      ratio = Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      ratio = Double.NaN;
+    }
+    if (!(ratio >= 0 && ratio <= 1)) {
+      throw new IllegalArgumentException(name + " must be a number from 0 to 1, was '" + value + "'");
+    }
+    return ratio;
   }
 
   private static boolean boolValue(Map<String, String> env, String name, boolean fallback) {
@@ -128,6 +151,7 @@ public record AgentConfig(
     private BreakerSettings breakerDefaults = BreakerSettings.disabled();
     private Path breakerFile;
     private boolean faultInjectionEnabled;
+    private FaultPlan initialFaults = FaultPlan.NONE;
     private boolean instrumentationEnabled = true;
     private OpenTelemetry openTelemetry;
     private Timings timings = Timings.defaults();
@@ -145,13 +169,14 @@ public record AgentConfig(
     public Builder breakerDefaults(BreakerSettings value) { this.breakerDefaults = value; return this; }
     public Builder breakerFile(Path value) { this.breakerFile = value; return this; }
     public Builder faultInjectionEnabled(boolean value) { this.faultInjectionEnabled = value; return this; }
+    public Builder initialFaults(FaultPlan value) { this.initialFaults = value; return this; }
     public Builder instrumentationEnabled(boolean value) { this.instrumentationEnabled = value; return this; }
     public Builder openTelemetry(OpenTelemetry value) { this.openTelemetry = value; return this; }
     public Builder timings(Timings value) { this.timings = value; return this; }
 
     public AgentConfig build() {
       return new AgentConfig(agentType, agentId, host, port, version, upstreams, breakerDefaults,
-          Optional.ofNullable(breakerFile), faultInjectionEnabled, instrumentationEnabled,
+          Optional.ofNullable(breakerFile), faultInjectionEnabled, initialFaults, instrumentationEnabled,
           Optional.ofNullable(openTelemetry), timings);
     }
   }

@@ -100,10 +100,17 @@ public final class AgentServer implements AutoCloseable {
     routing.addFilter(new InboundBreakerFilter(inbound));
     routing.register("/health", new HealthService(readiness));
     routing.register("/metrics", new MetricsService(metrics));
-    if (config.faultInjectionEnabled()) {
+    // A planned fault needs the filter, not the admin endpoint: a bad version stays bad unless asked otherwise.
+    if (config.faultInjectionEnabled() || config.initialFaults().active()) {
       FaultInjector faults = new FaultInjector();
+      faults.apply(config.initialFaults());
+      if (config.initialFaults().active()) {
+        LOG.warn("AGENT_FAULT_ERROR_RATIO: failing {} of API requests from the start", config.initialFaults().errorRatio());
+      }
       routing.addFilter(new FaultInjectionFilter(faults));
-      routing.register("/admin/faults", new FaultAdminService(faults));
+      if (config.faultInjectionEnabled()) {
+        routing.register("/admin/faults", new FaultAdminService(faults));
+      }
     }
     routing.register(API_BASE, agent);
     routing.any(ApiScope.FALLBACK_PATTERN, (req, res) ->

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.progressive.runtime.agents.AgentType;
 import dev.progressive.runtime.agents.mca.Upstream;
 import dev.progressive.runtime.breaker.BreakerSettings;
+import dev.progressive.runtime.faults.FaultPlan;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +72,25 @@ class AgentConfigTest {
         .hasMessageContaining("db");
     assertThatThrownBy(() -> AgentConfig.fromEnv(Map.of("AGENT_TYPE", "mca",
         "AGENT_UPSTREAMS", "npa=http://a,npa=http://b"))).hasMessageContaining("unique");
+  }
+
+  @Test
+  void aFaultErrorRatioMakesTheAgentFailThatShareFromTheStart() {
+    AgentConfig config = AgentConfig.fromEnv(Map.of("AGENT_TYPE", "npa", "AGENT_FAULT_ERROR_RATIO", "0.25"));
+
+    assertThat(config.initialFaults()).isEqualTo(new FaultPlan(0.25, 500, Duration.ZERO));
+    assertThat(config.faultInjectionEnabled()).as("the admin endpoint stays off").isFalse();
+    assertThat(AgentConfig.fromEnv(Map.of("AGENT_TYPE", "npa")).initialFaults()).isEqualTo(FaultPlan.NONE);
+    assertThat(AgentConfig.fromEnv(Map.of("AGENT_TYPE", "npa", "AGENT_FAULT_ERROR_RATIO", "1")).initialFaults().errorRatio())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rejectsAFaultErrorRatioOutsideZeroToOne() {
+    for (String bad : new String[] {"1.5", "-0.1", "half", "NaN", "25%"}) {
+      assertThatThrownBy(() -> AgentConfig.fromEnv(Map.of("AGENT_TYPE", "npa", "AGENT_FAULT_ERROR_RATIO", bad)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("AGENT_FAULT_ERROR_RATIO must be a number from 0 to 1, was '" + bad + "'");
+    }
   }
 }

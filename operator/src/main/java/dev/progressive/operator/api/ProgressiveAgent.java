@@ -29,6 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Scraped", jsonPath = ".status.monitoring.scraped", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Budget", jsonPath = ".status.slo.errorBudgetRemaining", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Rollout", jsonPath = ".status.rollout.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ProgressiveAgent extends ProgressiveResource<ProgressiveAgentSpec, ProgressiveAgentStatus>
     implements Namespaced {

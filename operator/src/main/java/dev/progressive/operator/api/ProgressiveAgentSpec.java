@@ -65,6 +65,10 @@ public class ProgressiveAgentSpec {
   @JsonPropertyDescription("OpenTelemetry tracing of the agent.")
   private Tracing tracing;
 
+  @JsonPropertyDescription("How a change of the pod template rolls out: canary steps gated by the agent's own metrics,"
+      + " or all at once.")
+  private Delivery delivery;
+
   public AgentType getAgentType() { return agentType; }
   public void setAgentType(AgentType agentType) { this.agentType = agentType; }
   public String getImage() { return image; }
@@ -87,4 +91,6 @@ public class ProgressiveAgentSpec {
   public void setCircuitBreaker(CircuitBreaker circuitBreaker) { this.circuitBreaker = circuitBreaker; }
   public Tracing getTracing() { return tracing; }
   public void setTracing(Tracing tracing) { this.tracing = tracing; }
+  public Delivery getDelivery() { return delivery; }
+  public void setDelivery(Delivery delivery) { this.delivery = delivery; }
 }

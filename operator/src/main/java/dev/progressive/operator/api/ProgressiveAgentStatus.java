@@ -53,6 +53,9 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
       + " or while the operator reads no Prometheus or it has recorded nothing yet.")
   private SloStatus slo;
 
+  @JsonPropertyDescription("The rollout of the latest pod template under spec.delivery; empty before the first one.")
+  private RolloutStatus rollout;
+
   public List<Condition> getConditions() { return conditions; }
   public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -75,4 +78,6 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   public void setMonitoring(ScrapeStatus monitoring) { this.monitoring = monitoring; }
   public SloStatus getSlo() { return slo; }
   public void setSlo(SloStatus slo) { this.slo = slo; }
+  public RolloutStatus getRollout() { return rollout; }
+  public void setRollout(RolloutStatus rollout) { this.rollout = rollout; }
 }

@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A PromQL series selector such as {@code agent_requests_total{namespace="shop",status_code=~"5.."}}. */
-record SeriesSelector(String metric, List<String> matchers) {
+public record SeriesSelector(String metric, List<String> matchers) {
 
-  static SeriesSelector of(String metric) {
+  public static SeriesSelector of(String metric) {
     return new SeriesSelector(metric, List.of());
   }
 
-  SeriesSelector eq(String label, String value) {
+  public SeriesSelector eq(String label, String value) {
     return with(label, "=", value);
   }
 
   /** Equality matchers in label order, so that the same input always gives the same expression. */
-  SeriesSelector eq(Map<String, String> labels) {
+  public SeriesSelector eq(Map<String, String> labels) {
     SeriesSelector selector = this;
     for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
       selector = selector.eq(label.getKey(), label.getValue());
@@ -25,12 +25,16 @@ record SeriesSelector(String metric, List<String> matchers) {
     return selector;
   }
 
-  SeriesSelector matches(String label, String regex) {
+  public SeriesSelector matches(String label, String regex) {
     return with(label, "=~", regex);
   }
 
+  public SeriesSelector ne(String label, String value) {
+    return with(label, "!=", value);
+  }
+
   SeriesSelector notEmpty(String label) {
-    return with(label, "!=", "");
+    return ne(label, "");
   }
 
   private SeriesSelector with(String label, String operator, String value) {

@@ -40,8 +40,12 @@ public record SloTarget(String name, double availability, BigDecimal latencyP95,
   /** The objective of one agent: its requests, told apart by namespace and agent type. */
   public static SloTarget forAgent(
       String namespace, String agentName, String agentType, double availability, BigDecimal latencyP95) {
-    return new SloTarget(namespace + "-" + agentName, availability, latencyP95,
-        Map.of("namespace", namespace, "agent_type", agentType));
+    return new SloTarget(namespace + "-" + agentName, availability, latencyP95, agentSelector(namespace, agentType));
+  }
+
+  /** The matchers that pick one agent's requests, in its objective and in the analysis of its rollouts. */
+  public static Map<String, String> agentSelector(String namespace, String agentType) {
+    return Map.of("namespace", namespace, "agent_type", agentType);
   }
 
   /** The objective of every agent in a namespace together (the stack's {@code sla}). */
@@ -51,6 +55,11 @@ public record SloTarget(String name, double availability, BigDecimal latencyP95,
 
   /** The share of requests allowed to fail: 1 - availability. */
   BigDecimal errorBudget() {
+    return errorBudget(availability);
+  }
+
+  /** The share of requests allowed to fail at {@code availability} percent, e.g. 0.001 at 99.9. */
+  public static BigDecimal errorBudget(double availability) {
     return BigDecimal.ONE.subtract(BigDecimal.valueOf(availability).movePointLeft(2));
   }
 }

@@ -29,8 +29,8 @@ class DevOperatorKubectlTest {
       var table = kubectl.run("get", "pa", "-n", NS).succeeded().out();
       // The CRD generator orders printer columns by JSON path, and kubectl prints them in CRD order.
       assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
-          .containsExactly("NAME", "AGE", "TYPE", "STATUS", "SCRAPED", "READY", "REPLICAS", "BUDGET");
-      // SCRAPED and BUDGET are empty: no Prometheus is read here.
+          .containsExactly("NAME", "AGE", "TYPE", "STATUS", "SCRAPED", "READY", "REPLICAS", "ROLLOUT", "BUDGET");
+      // SCRAPED, ROLLOUT and BUDGET are empty: no Prometheus is read here, and no template changed.
       assertThat(table).containsPattern("(?m)^mca\\s+\\d+s\\s+mca\\s+AllReplicasReady\\s+2\\s+2\\s*$");
 
       var agent = Files.writeString(dir.resolve("npa-eu.yaml"), """

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs promtool or amtool from PATH; a missing tool fails the test with what to install. */
-final class ExternalTool {
+public final class ExternalTool {
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private ExternalTool() {}
 
-  static Result promtool(Path workDir, String... args) {
+  public static Result promtool(Path workDir, String... args) {
     return run("promtool", "prometheus", workDir, args);
   }
 
@@ -28,7 +28,7 @@ final class ExternalTool {
   }
 
   /** Runs the tool and asserts that it succeeded, showing its output when it did not. */
-  static String succeed(Result result) {
+  public static String succeed(Result result) {
     assertThat(result.exitCode()).as(result.output()).isZero();
     return result.output();
   }

@@ -1,0 +1,95 @@
+package dev.progressive.operator.delivery;
+
+import dev.progressive.operator.monitoring.MetricContract;
+import dev.progressive.operator.monitoring.SeriesSelector;
+import dev.progressive.operator.monitoring.SloTarget;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The PromQL that compares a canary with the stable pods over one window, on the metric contract's request
+ * series and the SLO rules' selector of an agent. The pods' {@code progressive.dev/track} label reaches the
+ * series as the target label {@value #TRACK_LABEL}. Stable is every series not labelled canary, so that pods
+ * started before the label existed count as the stable version they run.
+ *
+ * <p>Every expression sums by the selector's labels alone, so a canary and a stable answer carry the same
+ * labels and subtract one to one.
+ */
+public final class CanaryQueries {
+  public static final String TRACK_LABEL = "track";
+  public static final String CANARY = "canary";
+
+  /** Which pods a query reads. */
+  public enum Track { CANARY, STABLE }
+
+  private final Map<String, String> agent;
+  private final String window;
+
+  private CanaryQueries(Map<String, String> agent, String window) {
+    this.agent = Map.copyOf(agent);
+    this.window = window;
+  }
+
+  /** The queries for one agent's rollout, over {@code window} (a PromQL range such as {@code 2m}). */
+  public static CanaryQueries forAgent(String namespace, String agentType, String window) {
+    return new CanaryQueries(SloTarget.agentSelector(namespace, agentType), window);
+  }
+
+  public String window() {
+    return window;
+  }
+
+  /** Requests the track served in the window. */
+  public String requests(Track track) {
+    return sumBy("", "increase", requestSeries(track));
+  }
+
+  /**
+   * The share of the track's requests answered with a 5xx: the SLO rules' ratio, except that a track that never
+   * answered a 5xx (so has no such series) gives 0 rather than no series, which would read as a missing metric.
+   */
+  public String errorRatio(Track track) {
+    SeriesSelector all = requestSeries(track);
+    String requests = sumBy("", "rate", all);
+    return "(" + sumBy("", "rate", all.matches("status_code", "5..")) + " or " + requests + " * 0) / " + requests;
+  }
+
+  /** The track's 95th percentile latency in seconds, from the request duration histogram. */
+  public String latencyP95(Track track) {
+    SeriesSelector buckets = select(MetricContract.REQUEST_DURATION + "_bucket", track);
+    return "histogram_quantile(0.95, " + sumBy("le", "rate", buckets) + ")";
+  }
+
+  /** How fast the canary burns the SLO's error budget: its error ratio divided by the share the SLO allows to fail. */
+  public String canaryBurnRate(BigDecimal errorBudget) {
+    return "(" + errorRatio(Track.CANARY) + ") / " + errorBudget.stripTrailingZeros().toPlainString();
+  }
+
+  /** How much higher the canary's error ratio is than the stable's; negative when lower. */
+  public String errorRatioIncrease() {
+    return "(" + errorRatio(Track.CANARY) + ") - (" + errorRatio(Track.STABLE) + ")";
+  }
+
+  /** How many seconds slower the canary's p95 is than the stable's; negative when faster. */
+  public String latencyP95Increase() {
+    return latencyP95(Track.CANARY) + " - " + latencyP95(Track.STABLE);
+  }
+
+  private SeriesSelector requestSeries(Track track) {
+    return select(MetricContract.REQUESTS, track);
+  }
+
+  private SeriesSelector select(String metric, Track track) {
+    SeriesSelector agentSeries = SeriesSelector.of(metric).eq(agent);
+    return track == Track.CANARY ? agentSeries.eq(TRACK_LABEL, CANARY) : agentSeries.ne(TRACK_LABEL, CANARY);
+  }
+
+  private String sumBy(String extraLabel, String function, SeriesSelector series) {
+    TreeSet<String> labels = new TreeSet<>(agent.keySet());
+    if (!extraLabel.isEmpty()) {
+      labels.add(extraLabel);
+    }
+    return "sum by (" + String.join(", ", labels) + ") (" + function + "(" + series + "[" + window + "]))";
+  }
+}
