@@ -4,11 +4,13 @@ import static dev.progressive.operator.api.ProgressiveAgentStatus.SCRAPED;
 import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
 import dev.progressive.operator.api.ScrapeStatus;
 import dev.progressive.operator.cluster.PrometheusApi.Target;
 import dev.progressive.operator.cluster.PrometheusSnapshot;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,6 +31,8 @@ final class ScrapedCondition {
   static final String REASON_OFF = "VerificationOff";
   static final String REASON_UNREACHABLE = "PrometheusUnreachable";
 
+  static final Duration LAST_SCRAPE_REFRESH = Duration.ofMinutes(5);
+
   /** The condition, and the counts when Prometheus could be read. */
   record Scraped(Condition condition, Optional<ScrapeStatus> status) {}
 
@@ -44,7 +48,7 @@ final class ScrapedCondition {
     }
     var targets = snapshot.targets().stream().filter(t -> isAgents(t, agent, report)).toList();
     var up = (int) targets.stream().filter(Target::up).count();
-    var status = new ScrapeStatus(up, targets.size(), lastScrape(targets));
+    var status = new ScrapeStatus(up, targets.size(), lastScrape(agent, up, targets));
     var counts = up + "/" + targets.size() + " targets up";
     if (targets.isEmpty()) {
       return new Scraped(of(SCRAPED, false, REASON_NONE, "Prometheus " + snapshot.url() + " has no active target for"
@@ -82,8 +86,21 @@ final class ScrapedCondition {
     return Optional.ofNullable(target.labels().get("pod")).orElse(target.labels().getOrDefault("instance", "?"));
   }
 
-  private static String lastScrape(List<Target> targets) {
-    return targets.stream().flatMap(t -> t.lastScrape().stream()).max(Instant::compareTo)
-        .map(at -> at.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null);
+  /**
+   * The newest scrape, as the status shows it. Prometheus scrapes every few seconds, so writing each new
+   * time would write every monitored agent's status on every read; while the counts stay the same, the
+   * time shown moves on only once it is {@link #LAST_SCRAPE_REFRESH} older than the newest.
+   */
+  private static String lastScrape(ProgressiveAgent agent, int up, List<Target> targets) {
+    var newest = targets.stream().flatMap(t -> t.lastScrape().stream()).max(Instant::compareTo)
+        .map(at -> at.truncatedTo(ChronoUnit.SECONDS));
+    var shown = Optional.ofNullable(agent.getStatus()).map(ProgressiveAgentStatus::getMonitoring)
+        .filter(before -> Objects.equals(before.getTargetsUp(), up) && Objects.equals(before.getTargetsTotal(), targets.size()))
+        .map(ScrapeStatus::getLastScrape).map(Instant::parse);
+    if (newest.isPresent() && shown.isPresent() && !shown.get().isAfter(newest.get())
+        && shown.get().plus(LAST_SCRAPE_REFRESH).isAfter(newest.get())) {
+      return shown.get().toString();
+    }
+    return newest.map(Instant::toString).orElse(null);
   }
 }

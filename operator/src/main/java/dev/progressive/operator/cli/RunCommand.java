@@ -92,6 +92,22 @@ final class RunCommand implements Callable<Integer> {
     prometheusUrl = Optional.of(url);
   }
 
+  @Option(names = "--prometheus-read-interval", defaultValue = "30s", converter = ReadIntervalConverter.class,
+      description = "How often each Prometheus is asked about the agents' targets, rules and SLOs: one read of each"
+          + " per interval, shared by all agents (default: ${DEFAULT-VALUE}).")
+  Duration prometheusReadInterval;
+
+  static final class ReadIntervalConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      var interval = Durations.parse(value, "--prometheus-read-interval");
+      if (interval.isZero() || interval.isNegative()) {
+        throw new CommandLine.TypeConversionException("--prometheus-read-interval must be longer than 0, was " + value);
+      }
+      return interval;
+    }
+  }
+
   @Option(names = "--keep-incidents", defaultValue = "100",
       description = "Finished Incidents kept per namespace; older ones are deleted (default: ${DEFAULT-VALUE}).")
   int keepIncidents;
@@ -130,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
     var client = parts.add(rateLimited().build());
     var remediation = new RemediationSettings(remediationDryRun, prometheusUrl, keepIncidents, keepIncidentsFor,
         remediationPaused);
-    var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation);
+    var settings = new ProgressiveOperator.Settings(namespaces, leaseNamespace, leaderElection).withRemediation(remediation)
+        .withPrometheusReads(prometheusReadInterval);
     var intake = new IntakeSettings(webhookTokenFile, incidentNamespace, webhookBodyLimit);
     parts.add(RunningOperator.start(client, settings, intake, httpHost, httpPort));
     RunningOperator.runUntilShutdown(parts);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.api.AgentType;
 import dev.progressive.operator.api.ProgressiveAgentStatus;
+import dev.progressive.operator.api.ScrapeStatus;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.PrometheusAnswers;
 import dev.progressive.operator.cluster.PrometheusApi.RuleGroupState;
@@ -53,6 +54,33 @@ class PrometheusConditionsTest {
 
     assertCondition(scraped.condition(), "True", ScrapedCondition.REASON_UP);
     assertThat(scraped.status().orElseThrow().getScraped()).isEqualTo("2/2");
+  }
+
+  @Test
+  void theLastScrapeShownMovesOnOnlyWhenTheCountsChangeOrItIsFiveMinutesBehind() {
+    var targets = List.of(target("npa-1", true), target("npa-2", true));
+    var newest = RECORDED.minusSeconds(1);
+
+    assertThat(lastScrapeShown(shown(2, 2, newest.minusSeconds(60)), targets)).as("a minute behind, the same counts")
+        .isEqualTo(newest.minusSeconds(60).toString());
+    assertThat(lastScrapeShown(shown(2, 2, newest.minus(ScrapedCondition.LAST_SCRAPE_REFRESH)), targets))
+        .as("five minutes behind").isEqualTo(newest.toString());
+    assertThat(lastScrapeShown(shown(1, 2, newest.minusSeconds(60)), targets)).as("the counts changed")
+        .isEqualTo(newest.toString());
+    assertThat(lastScrapeShown(Optional.empty(), targets)).as("nothing shown yet").isEqualTo(newest.toString());
+  }
+
+  private static String lastScrapeShown(Optional<ScrapeStatus> before, List<Target> targets) {
+    var agent = Agents.agent("npa", AgentType.NPA);
+    before.ifPresent(monitoring -> {
+      agent.setStatus(new ProgressiveAgentStatus());
+      agent.getStatus().setMonitoring(monitoring);
+    });
+    return ScrapedCondition.from(agent, report(targets, List.of())).status().orElseThrow().getLastScrape();
+  }
+
+  private static Optional<ScrapeStatus> shown(int up, int total, Instant lastScrape) {
+    return Optional.of(new ScrapeStatus(up, total, lastScrape.toString()));
   }
 
   @Test

@@ -15,6 +15,7 @@ class RunCommandTest {
     assertThat(run.remediationDryRun).isFalse();
     assertThat(run.remediationPaused).isFalse();
     assertThat(run.prometheusUrl).isEmpty();
+    assertThat(run.prometheusReadInterval).isEqualTo(Duration.ofSeconds(30));
     assertThat(run.keepIncidents).isEqualTo(100);
     assertThat(run.keepIncidentsFor).isEqualTo(Duration.ofDays(7));
     assertThat(run.leaderElection).isTrue();
@@ -31,6 +32,14 @@ class RunCommandTest {
     assertThat(run.keepIncidentsFor).isEqualTo(Duration.ofHours(12));
     assertThat(run.leaderElection).isFalse();
     assertThat(run.namespaces).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void thePrometheusReadIntervalIsReadAndAnIntervalOfNothingIsRefused() {
+    assertThat(parse("--prometheus-read-interval", "1m").prometheusReadInterval).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> parse("--prometheus-read-interval", "0s"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--prometheus-read-interval must be longer than 0");
   }
 
   @Test

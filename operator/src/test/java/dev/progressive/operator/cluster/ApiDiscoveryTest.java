@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.MonitoringCrds;
 import dev.progressive.operator.dev.DevCluster;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Discovery against the embedded API: asked once per period, so CRDs installed later show after it. */
@@ -23,29 +20,6 @@ class ApiDiscoveryTest {
       assertThat(discovery.installed()).as("still the cached answer").isEmpty();
       clock.advance(Duration.ofSeconds(1));
       assertThat(discovery.installed()).containsExactlyInAnyOrder(OptionalApi.values());
-    }
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

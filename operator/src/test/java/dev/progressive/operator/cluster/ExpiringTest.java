@@ -2,36 +2,16 @@ package dev.progressive.operator.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ExpiringTest {
   private static final Duration PERIOD = Duration.ofSeconds(30);
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T12:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  private final MutableClock clock = new MutableClock();
 
   @Test
   void readsOncePerPeriod() {
@@ -39,9 +19,9 @@ class ExpiringTest {
     var value = new Expiring<>(reads::incrementAndGet, PERIOD, clock);
 
     assertThat(value.get()).isEqualTo(1);
-    now.set(now.get().plus(PERIOD.minusSeconds(1)));
+    clock.advance(PERIOD.minusSeconds(1));
     assertThat(value.get()).isEqualTo(1);
-    now.set(now.get().plusSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(value.get()).isEqualTo(2);
   }
 
@@ -58,7 +38,7 @@ class ExpiringTest {
       return reads.incrementAndGet();
     }, PERIOD, clock);
     assertThat(value.get()).isEqualTo(1);
-    now.set(now.get().plus(PERIOD));
+    clock.advance(PERIOD);
 
     var rereading = CompletableFuture.supplyAsync(value::get);
     assertThat(rereadStarted.await(10, TimeUnit.SECONDS)).isTrue();

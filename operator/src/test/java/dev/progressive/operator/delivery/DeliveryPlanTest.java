@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.progressive.operator.api.Delivery;
 import dev.progressive.operator.api.Delivery.Strategy;
-import dev.progressive.operator.api.Monitoring;
-import dev.progressive.operator.api.ProgressiveAgentSpec;
-import dev.progressive.operator.api.Slo;
 import dev.progressive.operator.delivery.DeliveryPlan.CanaryStep;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.time.Duration;
@@ -18,7 +15,7 @@ class DeliveryPlanTest {
 
   @Test
   void withoutDeliveryAnAgentWithAnSloRollsOutByCanaryWithTheDefaults() {
-    DeliveryPlan plan = DeliveryPlan.of(spec(null, 99.9));
+    DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(null, 99.9));
 
     assertThat(plan.strategy()).isEqualTo(Strategy.CANARY);
     assertThat(plan.steps()).containsExactly(new IntOrString(1), new IntOrString("50%"), new IntOrString("100%"));
@@ -32,7 +29,7 @@ class DeliveryPlanTest {
 
   @Test
   void withoutAnSloTheDefaultIsAllAtOnce() {
-    DeliveryPlan plan = DeliveryPlan.of(spec(null, null));
+    DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(null, null));
 
     assertThat(plan.strategy()).isEqualTo(Strategy.ALL_AT_ONCE);
     assertThat(plan.errorBudget()).isEmpty();
@@ -49,7 +46,7 @@ class DeliveryPlanTest {
     delivery.setMaxErrorRatioIncrease(0.05);
     delivery.setMaxLatencyP95Increase(null);
 
-    DeliveryPlan plan = DeliveryPlan.of(spec(delivery, null));
+    DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(delivery, null));
 
     assertThat(plan.strategy()).as("canary also without an SLO, when asked for").isEqualTo(Strategy.CANARY);
     assertThat(plan.steps()).hasSize(3);
@@ -61,7 +58,7 @@ class DeliveryPlanTest {
 
   @Test
   void theDefaultStepsLeaveTheStableAtLeastOnePodUntilThePromotion() {
-    DeliveryPlan plan = DeliveryPlan.of(spec(null, 99.9));
+    DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(null, 99.9));
 
     assertThat(plan.steps(10)).containsExactly(
         new CanaryStep(0, 1, false), new CanaryStep(1, 5, false), new CanaryStep(2, 10, true));
@@ -71,18 +68,18 @@ class DeliveryPlanTest {
 
   @Test
   void aSingleReplicaAgentRunsItsCanaryPodBesideTheStableOne() {
-    assertThat(DeliveryPlan.of(spec(null, 99.9)).steps(1)).containsExactly(
+    assertThat(DeliveryPlan.of(AgentSpecs.spec(null, 99.9)).steps(1)).containsExactly(
         new CanaryStep(0, 1, false), new CanaryStep(1, 1, false), new CanaryStep(2, 1, true));
   }
 
   @Test
   void anAgentWithNoReplicasHasNothingToMeasureAndPromotesAtOnce() {
-    assertThat(DeliveryPlan.of(spec(null, 99.9)).steps(0)).containsExactly(new CanaryStep(0, 0, true));
+    assertThat(DeliveryPlan.of(AgentSpecs.spec(null, 99.9)).steps(0)).containsExactly(new CanaryStep(0, 0, true));
   }
 
   @Test
   void percentagesRoundUpAndCountsAreCappedBelowTheReplicas() {
-    DeliveryPlan plan = DeliveryPlan.of(spec(steps(new IntOrString("10%"), new IntOrString("34%"),
+    DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(steps(new IntOrString("10%"), new IntOrString("34%"),
         new IntOrString(8), new IntOrString("99%")), null));
 
     assertThat(plan.steps(5)).extracting(CanaryStep::canaryPods).containsExactly(1, 2, 4, 4, 5);
@@ -90,15 +87,15 @@ class DeliveryPlanTest {
 
   @Test
   void thePromotionEndsTheStepsAndIsAddedWhenMissing() {
-    assertThat(DeliveryPlan.of(spec(steps(new IntOrString(1), new IntOrString("25%")), null)).steps())
+    assertThat(DeliveryPlan.of(AgentSpecs.spec(steps(new IntOrString(1), new IntOrString("25%")), null)).steps())
         .containsExactly(new IntOrString(1), new IntOrString("25%"), new IntOrString("100%"));
-    assertThat(DeliveryPlan.of(spec(steps(new IntOrString("100%"), new IntOrString(1)), null)).steps(4))
+    assertThat(DeliveryPlan.of(AgentSpecs.spec(steps(new IntOrString("100%"), new IntOrString(1)), null)).steps(4))
         .as("a step after the promotion would never run").containsExactly(new CanaryStep(0, 4, true));
   }
 
   @Test
   void aStepTheApiServerWouldRefuseIsNamed() {
-    DeliveryPlan plan = DeliveryPlan.of(spec(steps(new IntOrString("half")), null));
+    DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(steps(new IntOrString("half")), null));
 
     assertThatThrownBy(() -> plan.steps(4)).hasMessage("spec.delivery.steps: 'half' is neither a pod count nor a percentage");
   }
@@ -108,18 +105,5 @@ class DeliveryPlanTest {
     delivery.setStrategy(Strategy.CANARY);
     delivery.setSteps(List.of(steps));
     return delivery;
-  }
-
-  private static ProgressiveAgentSpec spec(Delivery delivery, Double availability) {
-    ProgressiveAgentSpec spec = new ProgressiveAgentSpec();
-    spec.setDelivery(delivery);
-    if (availability != null) {
-      Slo slo = new Slo();
-      slo.setAvailability(availability);
-      Monitoring monitoring = new Monitoring();
-      monitoring.setSlo(slo);
-      spec.setMonitoring(monitoring);
-    }
-    return spec;
   }
 }

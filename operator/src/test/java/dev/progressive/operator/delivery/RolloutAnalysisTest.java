@@ -2,11 +2,8 @@ package dev.progressive.operator.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.api.Monitoring;
-import dev.progressive.operator.api.ProgressiveAgentSpec;
 import dev.progressive.operator.api.RolloutCheck;
 import dev.progressive.operator.api.RolloutCheck.Verdict;
-import dev.progressive.operator.api.Slo;
 import dev.progressive.operator.cluster.PrometheusApi;
 import dev.progressive.operator.cluster.PrometheusApi.Sample;
 import dev.progressive.operator.delivery.RolloutAnalysis.Answer;
@@ -20,13 +17,13 @@ import org.junit.jupiter.api.Test;
 /** The decisions on a step, from query answers as Prometheus writes them. */
 class RolloutAnalysisTest {
   private static final CanaryQueries QUERIES = CanaryQueries.forAgent("shop", "npa", "2m");
-  private static final DeliveryPlan WITH_SLO = DeliveryPlan.of(spec(99.9));
+  private static final DeliveryPlan WITH_SLO = DeliveryPlan.of(AgentSpecs.spec(null, 99.9));
 
   @Test
   void everyKindIsCheckedWithAnSloAndTheBurnRateOnlyWithOne() {
     assertThat(RolloutAnalysis.checks(WITH_SLO, QUERIES)).extracting(check -> check.kind().checkName())
         .containsExactly("requests", "errorRatioIncrease", "latencyP95Increase", "burnRate");
-    assertThat(RolloutAnalysis.checks(DeliveryPlan.of(spec(null)), QUERIES)).extracting(Check::kind)
+    assertThat(RolloutAnalysis.checks(DeliveryPlan.of(AgentSpecs.spec(null, null)), QUERIES)).extracting(Check::kind)
         .doesNotContain(CheckKind.BURN_RATE).hasSize(3);
     assertThat(RolloutAnalysis.checks(WITH_SLO, QUERIES)).extracting(Check::threshold)
         .containsExactly(50.0, 0.01, 0.1, 14.4);
@@ -168,17 +165,5 @@ class RolloutAnalysisTest {
     }
     return PrometheusApi.samples("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
         + String.join(",", results) + "]}}");
-  }
-
-  private static ProgressiveAgentSpec spec(Double availability) {
-    ProgressiveAgentSpec spec = new ProgressiveAgentSpec();
-    if (availability != null) {
-      Slo slo = new Slo();
-      slo.setAvailability(availability);
-      Monitoring monitoring = new Monitoring();
-      monitoring.setSlo(slo);
-      spec.setMonitoring(monitoring);
-    }
-    return spec;
   }
 }
