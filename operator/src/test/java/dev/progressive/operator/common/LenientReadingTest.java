@@ -23,7 +23,7 @@ class LenientReadingTest {
   @CsvSource(delimiter = '|', textBlock = """
       {"agentType":"xyz"}                         | spec.agentType: unsupported value "xyz"; use one of mca, npa, wpa, bma, rpa, custom
       {"agentType":3}                             | spec.agentType: unsupported value 3; use one of mca, npa, wpa, bma, rpa, custom
-      {"replicaz":4}                              | spec.replicaz: unknown field; remove it, or upgrade the operator if a newer CRD defines it (known fields: agentType, circuitBreaker, env, image, monitoring, port, replicas, resources, scaling, tracing, upstreams)
+      {"replicaz":4}                              | spec.replicaz: unknown field; remove it, or upgrade the operator if a newer CRD defines it (known fields: agentType, circuitBreaker, delivery, env, image, monitoring, port, replicas, resources, scaling, tracing, upstreams)
       {"scaling":{"minReplicaz":4}}               | spec.scaling.minReplicaz: unknown field
       {"upstreams":[{"name":"a"},{"nme":"b"}]}    | spec.upstreams[1].nme: unknown field
       {"replicas":"four"}                         | spec.replicas: expected an integer, got "four"

@@ -31,7 +31,7 @@ class EveryEnumFieldHasABadInputTest {
     }
     var covered = Stream.of(UnreadableResourcesIntegrationTest.AGENTS, UnreadableResourcesIntegrationTest.STACKS,
             UnreadableResourcesIntegrationTest.PLAYBOOKS, UnreadableResourcesIntegrationTest.INCIDENT_SPECS,
-            UnreadableResourcesIntegrationTest.INCIDENT_STATUSES)
+            UnreadableResourcesIntegrationTest.INCIDENT_STATUSES, UnreadableResourcesIntegrationTest.AGENT_STATUSES)
         .flatMap(List::stream).map(BadInput::path).toList();
     assertThat(enumFields).isNotEmpty().allSatisfy(path -> assertThat(covered).as("a bad input for %s", path).contains(path));
   }

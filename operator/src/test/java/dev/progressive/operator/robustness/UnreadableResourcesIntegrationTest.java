@@ -60,8 +60,15 @@ class UnreadableResourcesIntegrationTest {
       new BadInput("ProgressiveAgent", "wrong-type-scaling", "spec.scaling", 5),
       // Valid in itself, but its child npa-...-circuit-breaker would pass the 63 characters of a name or label.
       new BadInput("ProgressiveAgent", "long-" + "n".repeat(43), "spec.replicas", 1, "metadata.name"),
+      new BadInput("ProgressiveAgent", "enum-delivery-strategy", "spec.delivery.strategy", "big-bang"),
       // Version skew: a field that a newer CRD defines and this operator does not know.
-      new BadInput("ProgressiveAgent", "newer-crd-field", "spec.delivery", Map.of("strategy", "canary")));
+      new BadInput("ProgressiveAgent", "newer-crd-field", "spec.placement", Map.of("zone", "eu-west-1a")));
+  /** An agent's status as a newer operator would write it: it is the operator's own, so it is written anew. */
+  static final List<BadInput> AGENT_STATUSES = List.of(
+      new BadInput("ProgressiveAgent", "enum-rollout-phase", "status.rollout.phase", "Warping"),
+      new BadInput("ProgressiveAgent", "enum-rollout-verdict", "status.rollout.checks[0].verdict", "Perhaps"));
+  static final String AGENT_STATUS = """
+      {"rollout":{"phase":"Progressing","step":0,"checks":[{"name":"requests","verdict":"Pass"}]}}""";
   static final List<BadInput> STACKS = List.of(
       new BadInput("ObservabilityStack", "enum-tracing-backend", "spec.tracing.backend", "zipkin"),
       new BadInput("ObservabilityStack", "enum-dashboards-delivery", "spec.dashboards.delivery", "email"),
@@ -108,6 +115,12 @@ class UnreadableResourcesIntegrationTest {
       withStatus.getMetadata().setResourceVersion(incident.getMetadata().getResourceVersion());
       client.resource(withStatus).updateStatus();
     }
+    for (var bad : AGENT_STATUSES) {
+      var agent = client.resource(bad.resource(NS, AGENT.replace("}}}", "}},\"status\":" + AGENT_STATUS + "}"))).create();
+      var withStatus = bad.resource(NS, AGENT.replace("}}}", "}},\"status\":" + AGENT_STATUS + "}"));
+      withStatus.getMetadata().setResourceVersion(agent.getMetadata().getResourceVersion());
+      client.resource(withStatus).updateStatus();
+    }
     harness.startOperator();
     AGENTS.forEach(bad -> client.resource(bad.resource(NS, AGENT)).create());
     STACKS.forEach(bad -> client.resource(bad.resource(bad.name(), STACK)).create());
@@ -136,6 +149,20 @@ class UnreadableResourcesIntegrationTest {
       assertThat(client.services().inNamespace(NS).withName(bad.name()).get()).as("Service of %s", bad).isNull();
       assertThat(client.configMaps().inNamespace(NS).list().getItems()).extracting(ConfigMap::getMetadata)
           .noneMatch(meta -> meta.getName().startsWith(bad.name() + "-"));
+    }
+  }
+
+  @Test
+  void anAgentStatusANewerOperatorWroteIsWrittenAnewAndTheAgentServed() {
+    for (var bad : AGENT_STATUSES) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        var raw = client.genericKubernetesResources("progressive.dev/v1alpha1", "ProgressiveAgent").inNamespace(NS)
+            .withName(bad.name()).get();
+        @SuppressWarnings("unchecked")
+        var status = (Map<String, Object>) raw.getAdditionalProperties().get("status");
+        assertThat(status).as(bad.name()).containsKey("conditions").doesNotContainKey("rollout");
+      });
+      assertThat(client.apps().deployments().inNamespace(NS).withName(bad.name()).get()).as(bad.name()).isNotNull();
     }
   }
 
