@@ -32,7 +32,17 @@ end
 
 local ready = condition("Ready")
 local degraded = condition("Degraded")
-if degraded ~= nil and degraded.status == "True" then
+-- An agent's progressive rollout (status.rollout) overrides Ready: the stable pods may all be ready
+-- while a canary is still under analysis, and a rolled-back version stays Degraded until the spec
+-- changes again (the operator then starts a new rollout record).
+local rollout = obj.status.rollout
+local rolloutMessage = rollout ~= nil and rollout.message ~= nil and rollout.message ~= "" and (": " .. rollout.message) or ""
+if rollout ~= nil and rollout.phase == "RolledBack" then
+  hs.status = "Degraded"
+  hs.message = "RolledBack" .. rolloutMessage
+elseif rollout ~= nil and (rollout.phase == "Progressing" or rollout.phase == "Paused" or rollout.phase == "Frozen") then
+  hs.message = rollout.phase .. rolloutMessage
+elseif degraded ~= nil and degraded.status == "True" then
   hs.status = "Degraded"
   hs.message = describe(degraded)
 elseif ready ~= nil and ready.status == "True" then

@@ -35,6 +35,8 @@ class ArgoCdHealthTest {
       "ProgressiveAgent   | ready             | Healthy     | AllReplicasReady: 2 of 2 replicas ready",
       "ProgressiveAgent   | rolling-out       | Progressing | ReplicasNotReady: 1 of 2 replicas ready",
       "ProgressiveAgent   | invalid-spec      | Degraded    | InvalidSpec: spec.scaling.minReplicas (3) is above spec.replicas (2)",
+      "ProgressiveAgent   | canary-under-analysis | Progressing | Progressing: step 1 of 3: 1 canary pod, analysing for 2m",
+      "ProgressiveAgent   | rolled-back       | Degraded    | RolledBack: errorRatioIncrease 0.49 above 0.01 over 2m",
       "ProgressiveAgent   | reconcile-failed  | Degraded    | ReconcileFailed: deployments.apps is forbidden",
       "ProgressiveAgent   | rollout-stalled   | Degraded    | ProgressDeadlineExceeded: ReplicaSet npa-5d8 has timed out progressing",
       "ObservabilityStack | no-status         | Progressing | Waiting for the operator to report a status",
