@@ -2,6 +2,7 @@ package dev.progressive.operator.delivery;
 
 import dev.progressive.operator.monitoring.MetricContract;
 import dev.progressive.operator.monitoring.SeriesSelector;
+import dev.progressive.operator.monitoring.SloBurnRateRules;
 import dev.progressive.operator.monitoring.SloTarget;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -50,9 +51,7 @@ public final class CanaryQueries {
    * answered a 5xx (so has no such series) gives 0 rather than no series, which would read as a missing metric.
    */
   public String errorRatio(Track track) {
-    SeriesSelector all = requestSeries(track);
-    String requests = sumBy("", "rate", all);
-    return "(" + sumBy("", "rate", all.matches("status_code", "5..")) + " or " + requests + " * 0) / " + requests;
+    return SloBurnRateRules.errorRatio(requestSeries(track), agent.keySet(), window);
   }
 
   /** The track's 95th percentile latency in seconds, from the request duration histogram. */

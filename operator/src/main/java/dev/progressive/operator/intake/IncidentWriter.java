@@ -56,18 +56,19 @@ public final class IncidentWriter {
   private AlertOutcome create(WebhookAlert alert, String namespace) {
     var incident = incident(alert, namespace);
     var name = incident.getMetadata().getName();
+    var key = namespace + "/" + name;
     // The name is the alert's identity: an existing Incident is this alert, stored by an earlier delivery.
-    if (stored.getIfPresent(namespace + "/" + name) != null) {
+    if (stored.getIfPresent(key) != null) {
       return outcome(alert, AlertResult.DUPLICATE, namespace, List.of(name));
     }
     try {
       client.resources(Incident.class).inNamespace(namespace).resource(incident).create();
-      stored.put(namespace + "/" + name, true);
+      stored.put(key, true);
       LOG.info("Created Incident {}/{} for alert {}", namespace, name, alert.alertName());
       return outcome(alert, AlertResult.CREATED, namespace, List.of(name));
     } catch (KubernetesClientException e) {
       if (e.getCode() == CONFLICT) {
-        stored.put(namespace + "/" + name, true);
+        stored.put(key, true);
         return outcome(alert, AlertResult.DUPLICATE, namespace, List.of(name));
       }
       throw e;

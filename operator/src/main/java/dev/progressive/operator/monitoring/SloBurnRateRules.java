@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,10 +68,16 @@ public final class SloBurnRateRules {
   }
 
   private static String errorRatio(SloTarget slo, String window) {
-    SeriesSelector requests = SeriesSelector.of(MetricContract.REQUESTS).eq(slo.selector());
-    String all = sumRate(slo, requests, window);
-    // An agent that never answered a 5xx has no such series: its ratio is 0, not absent.
-    return "(" + sumRate(slo, requests.matches("status_code", "5.."), window) + " or " + all + " * 0) / " + all;
+    return errorRatio(SeriesSelector.of(MetricContract.REQUESTS).eq(slo.selector()), slo.selector().keySet(), window);
+  }
+
+  /**
+   * The share of the {@code requests} answered with a 5xx over the window, summed by the labels {@code by}.
+   * Requests that never saw a 5xx have no such series: their ratio is 0, not absent.
+   */
+  public static String errorRatio(SeriesSelector requests, Set<String> by, String window) {
+    String all = sumRate(by, requests, window);
+    return "(" + sumRate(by, requests.matches("status_code", "5.."), window) + " or " + all + " * 0) / " + all;
   }
 
   private static String slowRatio(SloTarget slo, String window) {
@@ -81,8 +88,11 @@ public final class SloBurnRateRules {
   }
 
   private static String sumRate(SloTarget slo, SeriesSelector series, String window) {
-    return "sum by (" + String.join(", ", new TreeSet<>(slo.selector().keySet())) + ") (rate("
-        + series + "[" + window + "]))";
+    return sumRate(slo.selector().keySet(), series, window);
+  }
+
+  private static String sumRate(Set<String> by, SeriesSelector series, String window) {
+    return "sum by (" + String.join(", ", new TreeSet<>(by)) + ") (rate(" + series + "[" + window + "]))";
   }
 
   /**
