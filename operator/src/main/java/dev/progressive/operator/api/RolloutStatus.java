@@ -19,6 +19,11 @@ public class RolloutStatus {
   private Integer canaryReplicas;
   @JsonPropertyDescription("When the current step started (RFC 3339).")
   private String stepStartedAt;
+  @JsonPropertyDescription("When the checks were last evaluated (RFC 3339).")
+  private String analysedAt;
+  @JsonPropertyDescription("True when the rollout started while the error budget was spent, because the agent carries"
+      + " the annotation progressive.dev/rollout=force.")
+  private Boolean forced;
   @JsonPropertyDescription("The latest analysis of the current step, one entry per check.")
   private List<RolloutCheck> checks = new ArrayList<>();
   @JsonPropertyDescription("The phase in words: why it holds, failed or froze.")
@@ -34,6 +39,10 @@ public class RolloutStatus {
   public void setCanaryReplicas(Integer canaryReplicas) { this.canaryReplicas = canaryReplicas; }
   public String getStepStartedAt() { return stepStartedAt; }
   public void setStepStartedAt(String stepStartedAt) { this.stepStartedAt = stepStartedAt; }
+  public String getAnalysedAt() { return analysedAt; }
+  public void setAnalysedAt(String analysedAt) { this.analysedAt = analysedAt; }
+  public Boolean getForced() { return forced; }
+  public void setForced(Boolean forced) { this.forced = forced; }
   public List<RolloutCheck> getChecks() { return checks; }
   public void setChecks(List<RolloutCheck> checks) { this.checks = checks; }
   public String getMessage() { return message; }

@@ -11,19 +11,13 @@ import java.util.TreeSet;
 /**
  * The PromQL that compares a canary with the stable pods over one window, on the metric contract's request
  * series and the SLO rules' selector of an agent. The pods' {@code progressive.dev/track} label reaches the
- * series as the target label {@value #TRACK_LABEL}. Stable is every series not labelled canary, so that pods
+ * series as the target label {@value Track#TARGET_LABEL}. Stable is every series not labelled canary, so that pods
  * started before the label existed count as the stable version they run.
  *
  * <p>Every expression sums by the selector's labels alone, so a canary and a stable answer carry the same
  * labels and subtract one to one.
  */
 public final class CanaryQueries {
-  public static final String TRACK_LABEL = "track";
-  public static final String CANARY = "canary";
-
-  /** Which pods a query reads. */
-  public enum Track { CANARY, STABLE }
-
   private final Map<String, String> agent;
   private final String window;
 
@@ -81,7 +75,8 @@ public final class CanaryQueries {
 
   private SeriesSelector select(String metric, Track track) {
     SeriesSelector agentSeries = SeriesSelector.of(metric).eq(agent);
-    return track == Track.CANARY ? agentSeries.eq(TRACK_LABEL, CANARY) : agentSeries.ne(TRACK_LABEL, CANARY);
+    String canary = Track.CANARY.value();
+    return track == Track.CANARY ? agentSeries.eq(Track.TARGET_LABEL, canary) : agentSeries.ne(Track.TARGET_LABEL, canary);
   }
 
   private String sumBy(String extraLabel, String function, SeriesSelector series) {

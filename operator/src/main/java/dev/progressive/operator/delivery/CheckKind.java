@@ -13,7 +13,7 @@ import java.util.function.Function;
  */
 public enum CheckKind {
   REQUESTS("requests", "requests the canary served", true,
-      (queries, plan) -> queries.requests(CanaryQueries.Track.CANARY),
+      (queries, plan) -> queries.requests(Track.CANARY),
       plan -> Optional.of((double) plan.minRequests())),
   ERROR_RATIO_INCREASE("errorRatioIncrease", "the canary's error ratio minus the stable's", false,
       (queries, plan) -> queries.errorRatioIncrease(),

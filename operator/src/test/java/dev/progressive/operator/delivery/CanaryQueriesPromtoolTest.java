@@ -4,7 +4,6 @@ import static dev.progressive.operator.monitoring.ExternalTool.promtool;
 import static dev.progressive.operator.monitoring.ExternalTool.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.delivery.CanaryQueries.Track;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

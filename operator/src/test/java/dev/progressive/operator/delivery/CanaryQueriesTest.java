@@ -2,7 +2,6 @@ package dev.progressive.operator.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.progressive.operator.delivery.CanaryQueries.Track;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

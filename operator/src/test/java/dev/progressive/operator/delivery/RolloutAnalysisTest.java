@@ -41,7 +41,7 @@ class RolloutAnalysisTest {
     assertThat(requests.getObserved()).isEqualTo("240");
     assertThat(requests.getThreshold()).isEqualTo("50");
     assertThat(requests.getWindow()).isEqualTo("2m");
-    assertThat(requests.getQuery()).isEqualTo(QUERIES.requests(CanaryQueries.Track.CANARY));
+    assertThat(requests.getQuery()).isEqualTo(QUERIES.requests(Track.CANARY));
     assertThat(requests.getMessage()).isEqualTo("the canary served 240 requests in 2m; 50 needed");
   }
 
@@ -93,7 +93,7 @@ class RolloutAnalysisTest {
     StepAnalysis step = analyse(answers(null, null, null, null));
 
     assertThat(step.verdict()).isEqualTo(Verdict.MetricNotFound);
-    assertThat(step.message()).isEqualTo("requests: Prometheus has no series for " + QUERIES.requests(CanaryQueries.Track.CANARY));
+    assertThat(step.message()).isEqualTo("requests: Prometheus has no series for " + QUERIES.requests(Track.CANARY));
     assertThat(step.checks()).extracting(RolloutCheck::getVerdict).containsOnly(Verdict.MetricNotFound);
   }
 

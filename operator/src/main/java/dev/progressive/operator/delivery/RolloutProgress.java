@@ -1,0 +1,248 @@
+package dev.progressive.operator.delivery;
+
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RolloutCheck;
+import dev.progressive.operator.api.RolloutCheck.Verdict;
+import dev.progressive.operator.api.RolloutPhase;
+import dev.progressive.operator.api.RolloutStatus;
+import dev.progressive.operator.delivery.DeliveryPlan.CanaryStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where an agent's rollout goes next, from what its Deployments run and what {@code status.rollout} said: a pure
+ * function, so that every turn of a rollout is decided the same way from the same facts, also after a restart.
+ *
+ * <p>A new pod template (a revision the stable Deployment does not run) starts at the first step unless the error
+ * budget is spent, which freezes it. Each step is analysed once its interval has passed: a pass moves to the next
+ * step or, before the promotion, promotes; a fail rolls back; a hold (too little data, a missing metric) is
+ * analysed again a little later. A rolled-back revision stays rolled back until the spec changes. A template back
+ * at the stable revision ends the rollout.
+ */
+public final class RolloutProgress {
+  public static final String FORCE_ANNOTATION = ProgressiveAgent.GROUP + "/rollout";
+  public static final String FORCE = "force";
+  /** How soon a step that holds is analysed again, at most. */
+  static final Duration RECHECK = Duration.ofSeconds(30);
+
+  /**
+   * What the decision is made from.
+   *
+   * @param desired the revision of the pod template the spec asks for
+   * @param stable the revision the stable Deployment runs; empty when there is none yet (nothing to compare with)
+   * @param last what status.rollout said
+   * @param replicas the pods the agent runs in all, mitigations included
+   * @param errorBudgetRemaining status.slo.errorBudgetRemaining, e.g. {@code -12%}
+   * @param forced whether the agent carries {@value #FORCE_ANNOTATION}={@value #FORCE}
+   */
+  public record Seen(String desired, Optional<String> stable, Optional<RolloutStatus> last, int replicas,
+      Optional<String> errorBudgetRemaining, boolean forced) {}
+
+  /** An Event to record on the agent. */
+  public record Note(boolean warning, String reason, String message) {}
+
+  /**
+   * @param status what status.rollout says now; empty when there is no rollout to tell of
+   * @param stableTakesDesired whether the stable Deployment runs the desired template, else the one it runs
+   * @param canaryPods the canary Deployment's pods; 0 when there is no canary
+   * @param recheck when the rollout is to be looked at again, if it waits on time
+   * @param failed the analysis that failed, when this decision rolls back
+   */
+  public record Decision(Optional<RolloutStatus> status, boolean stableTakesDesired, int canaryPods,
+      Optional<Instant> recheck, List<Note> notes, Optional<StepAnalysis> failed) {
+    static Decision kept(Optional<RolloutStatus> status, boolean stableTakesDesired, List<Note> notes) {
+      return new Decision(status, stableTakesDesired, 0, Optional.empty(), notes, Optional.empty());
+    }
+  }
+
+  private final DeliveryPlan plan;
+  private final Seen seen;
+  private final Instant now;
+
+  private RolloutProgress(DeliveryPlan plan, Seen seen, Instant now) {
+    this.plan = plan;
+    this.seen = seen;
+    this.now = now;
+  }
+
+  /** {@code analysis} is asked only when a step's analysis is due. */
+  public static Decision decide(DeliveryPlan plan, Seen seen, Instant now, Supplier<StepAnalysis> analysis) {
+    return new RolloutProgress(plan, seen, now).decide(analysis);
+  }
+
+  private Decision decide(Supplier<StepAnalysis> analysis) {
+    if (seen.stable().isEmpty()) {
+      return Decision.kept(seen.last(), true, List.of());
+    }
+    if (seen.desired().equals(seen.stable().get())) {
+      return settled();
+    }
+    var steps = plan.steps(seen.replicas());
+    var current = seen.last().filter(last -> seen.desired().equals(last.getRevision()));
+    if (steps.size() == 1) {
+      return promoted(current, steps.get(0), List.of(), "the Deployment rolls the new template out itself ("
+          + (seen.replicas() < 1 ? "no replicas to analyse" : "strategy all-at-once") + ")");
+    }
+    if (current.isEmpty() || current.get().getPhase() == RolloutPhase.Frozen) {
+      return start(current, steps);
+    }
+    return switch (current.get().getPhase()) {
+      case RolledBack -> Decision.kept(current, false, List.of());
+      case Promoted -> Decision.kept(current, true, List.of());
+      default -> advance(current.get(), steps, analysis);
+    };
+  }
+
+  /** The stable pods run the desired template: a rollout of another one that had not ended is abandoned. */
+  private Decision settled() {
+    var stable = seen.stable().get();
+    var other = seen.last().filter(last -> !stable.equals(last.getRevision()));
+    if (other.isEmpty()) {
+      return Decision.kept(seen.last(), true, List.of());
+    }
+    var phase = other.get().getPhase();
+    var notes = phase == RolloutPhase.Promoted || phase == RolloutPhase.RolledBack ? List.<Note>of()
+        : List.of(new Note(false, "RolloutAbandoned", "The pod template is back at revision " + stable
+            + ", which the stable pods run: the rollout of revision " + other.get().getRevision() + " ends"));
+    return Decision.kept(Optional.empty(), true, notes);
+  }
+
+  private Decision start(Optional<RolloutStatus> frozen, List<CanaryStep> steps) {
+    var budget = seen.errorBudgetRemaining().filter(RolloutProgress::spent);
+    if (budget.isPresent() && !seen.forced()) {
+      var status = status(RolloutPhase.Frozen, null, "the error budget remaining is " + budget.get() + ": revision "
+          + seen.desired() + " waits until it is above 0, or until the agent is annotated " + FORCE_ANNOTATION + "=" + FORCE);
+      var notes = frozen.isPresent() ? List.<Note>of() : List.of(new Note(true, "RolloutFrozen", status.getMessage()));
+      return Decision.kept(Optional.of(status), false, notes);
+    }
+    var first = steps.get(0);
+    var status = stepStatus(RolloutPhase.Progressing, first, steps, now, "revision " + seen.desired() + " starts");
+    status.setForced(budget.isPresent() ? true : null);
+    var forced = budget.isPresent() ? " (forced past the spent error budget, " + budget.get() + ")" : "";
+    return running(status, first, List.of(new Note(false, "RolloutStarted", "Rolling out revision " + seen.desired()
+        + " beside stable revision " + seen.stable().get() + forced + ": " + status.getMessage())));
+  }
+
+  private Decision advance(RolloutStatus current, List<CanaryStep> steps, Supplier<StepAnalysis> analysis) {
+    int index = current.getStep() == null ? 0 : current.getStep();
+    if (index >= steps.size() - 1) {
+      return promoted(Optional.of(current), steps.get(steps.size() - 1), current.getChecks(), "every step passed");
+    }
+    var step = steps.get(index);
+    var due = due(current);
+    if (now.isBefore(due)) {
+      var waiting = copy(current);
+      waiting.setCanaryReplicas(step.canaryPods());
+      return new Decision(Optional.of(waiting), false, step.canaryPods(), Optional.of(due), List.of(), Optional.empty());
+    }
+    var result = analysis.get();
+    String name = "step " + (index + 1) + " of " + steps.size();
+    if (result.verdict() == Verdict.Pass) {
+      var next = steps.get(index + 1);
+      if (next.promotion()) {
+        return promoted(Optional.of(current), next, result.checks(), name + " passed: " + result.message());
+      }
+      var status = stepStatus(RolloutPhase.Progressing, next, steps, now, name + " passed: " + result.message());
+      analysed(status, current, result);
+      return running(status, next, List.of(new Note(false, "RolloutStepPassed", status.getMessage())));
+    }
+    if (result.holds()) {
+      var status = stepStatus(RolloutPhase.Paused, step, steps, Instant.parse(current.getStepStartedAt()),
+          name + " holds: " + result.message());
+      analysed(status, current, result);
+      var notes = current.getPhase() == RolloutPhase.Paused ? List.<Note>of()
+          : List.of(new Note(false, "RolloutPaused", status.getMessage()));
+      return running(status, step, notes);
+    }
+    var status = status(RolloutPhase.RolledBack, result, name + " failed: " + result.message()
+        + "; the canary is removed and the stable pods keep revision " + seen.stable().get());
+    status.setStep(index);
+    status.setStepStartedAt(current.getStepStartedAt());
+    status.setForced(current.getForced());
+    return new Decision(Optional.of(status), false, 0, Optional.empty(),
+        List.of(new Note(true, "RolloutRolledBack", "Revision " + seen.desired() + " rolled back: " + status.getMessage())),
+        Optional.of(result));
+  }
+
+  private Decision promoted(Optional<RolloutStatus> current, CanaryStep promotion,
+      List<RolloutCheck> checks, String why) {
+    if (current.filter(c -> c.getPhase() == RolloutPhase.Promoted).isPresent()) {
+      return Decision.kept(current, true, List.of());
+    }
+    var status = status(RolloutPhase.Promoted, null, why + "; the stable Deployment takes revision " + seen.desired());
+    status.setStep(promotion.index());
+    status.setChecks(List.copyOf(checks));
+    current.ifPresent(c -> status.setForced(c.getForced()));
+    return Decision.kept(Optional.of(status), true,
+        List.of(new Note(false, "RolloutPromoted", "Revision " + seen.desired() + " promoted: " + status.getMessage())));
+  }
+
+  private Decision running(RolloutStatus status, CanaryStep step, List<Note> notes) {
+    return new Decision(Optional.of(status), false, step.canaryPods(), Optional.of(due(status)), notes, Optional.empty());
+  }
+
+  /** The step's first analysis once its interval has passed; after a hold, the next one a little later. */
+  private Instant due(RolloutStatus status) {
+    var first = Instant.parse(status.getStepStartedAt()).plus(plan.interval());
+    if (status.getAnalysedAt() == null) {
+      return first;
+    }
+    var recheck = plan.interval().compareTo(RECHECK) < 0 ? plan.interval() : RECHECK;
+    var again = Instant.parse(status.getAnalysedAt()).plus(recheck);
+    return again.isAfter(first) ? again : first;
+  }
+
+  private RolloutStatus stepStatus(RolloutPhase phase, CanaryStep step, List<CanaryStep> steps, Instant startedAt,
+      String why) {
+    var status = status(phase, null, why + "; step " + (step.index() + 1) + " of " + steps.size() + " runs "
+        + step.canaryPods() + " canary pod(s), analysed over " + plan.window());
+    status.setStep(step.index());
+    status.setCanaryReplicas(step.canaryPods());
+    status.setStepStartedAt(startedAt.toString());
+    return status;
+  }
+
+  private void analysed(RolloutStatus status, RolloutStatus current, StepAnalysis result) {
+    status.setAnalysedAt(now.toString());
+    status.setChecks(result.checks());
+    status.setForced(current.getForced());
+  }
+
+  private RolloutStatus status(RolloutPhase phase, StepAnalysis result, String message) {
+    var status = new RolloutStatus();
+    status.setPhase(phase);
+    status.setRevision(seen.desired());
+    status.setMessage(message);
+    if (result != null) {
+      status.setAnalysedAt(now.toString());
+      status.setChecks(result.checks());
+    }
+    return status;
+  }
+
+  private static RolloutStatus copy(RolloutStatus status) {
+    var copy = new RolloutStatus();
+    copy.setPhase(status.getPhase());
+    copy.setRevision(status.getRevision());
+    copy.setStep(status.getStep());
+    copy.setCanaryReplicas(status.getCanaryReplicas());
+    copy.setStepStartedAt(status.getStepStartedAt());
+    copy.setAnalysedAt(status.getAnalysedAt());
+    copy.setForced(status.getForced());
+    copy.setChecks(List.copyOf(status.getChecks()));
+    copy.setMessage(status.getMessage());
+    return copy;
+  }
+
+  /** A remaining budget such as {@code -12%} or {@code 0%}: spent. */
+  static boolean spent(String remaining) {
+    try {
+      return Double.parseDouble(remaining.strip().replace("%", "")) <= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package dev.progressive.operator.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.progressive.operator.api.Delivery;
+import dev.progressive.operator.api.RolloutCheck;
+import dev.progressive.operator.api.RolloutCheck.Verdict;
+import dev.progressive.operator.api.RolloutPhase;
+import dev.progressive.operator.api.RolloutStatus;
+import dev.progressive.operator.delivery.RolloutProgress.Decision;
+import dev.progressive.operator.delivery.RolloutProgress.Note;
+import dev.progressive.operator.delivery.RolloutProgress.Seen;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Every turn of a rollout, decided from what the Deployments run, the last status and the analysis. */
+class RolloutProgressTest {
+  private static final DeliveryPlan CANARY = DeliveryPlan.of(AgentSpecs.spec(null, 99.9));
+  private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
+  private static final Duration INTERVAL = Duration.ofMinutes(2);
+
+  private final AtomicInteger analyses = new AtomicInteger();
+
+  @Test
+  void anAgentWithoutStablePodsTakesTheTemplateAtOnce() {
+    Decision decision = decide(seen(Optional.empty(), Optional.empty()), START, pass());
+
+    assertThat(decision.stableTakesDesired()).isTrue();
+    assertThat(decision.canaryPods()).isZero();
+    assertThat(decision.status()).isEmpty();
+    assertThat(decision.notes()).isEmpty();
+  }
+
+  @Test
+  void aNewTemplateStartsTheFirstStepWithOneCanaryPodAndWaitsForItsInterval() {
+    Decision decision = decide(seen(Optional.of("old"), Optional.empty()), START, pass());
+
+    assertThat(decision.stableTakesDesired()).isFalse();
+    assertThat(decision.canaryPods()).isEqualTo(1);
+    RolloutStatus status = decision.status().orElseThrow();
+    assertThat(status.getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(status.getRevision()).isEqualTo("new");
+    assertThat(status.getStep()).isZero();
+    assertThat(status.getStepStartedAt()).isEqualTo(START.toString());
+    assertThat(decision.recheck()).contains(START.plus(INTERVAL));
+    assertThat(decision.notes()).extracting(Note::reason).containsExactly("RolloutStarted");
+    assertThat(analyses).hasValue(0);
+  }
+
+  @Test
+  void beforeTheIntervalEndsNothingIsAnalysed() {
+    RolloutStatus running = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+
+    Decision decision = decide(seen(Optional.of("old"), Optional.of(running)), START.plus(INTERVAL).minusSeconds(1), pass());
+
+    assertThat(analyses).hasValue(0);
+    assertThat(decision.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(decision.canaryPods()).isEqualTo(1);
+    assertThat(decision.notes()).isEmpty();
+  }
+
+  @Test
+  void passingStepsMoveOnAndThePassBeforeThePromotionPromotes() {
+    RolloutStatus first = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+    Instant secondStart = START.plus(INTERVAL);
+    Decision second = decide(seen(Optional.of("old"), Optional.of(first)), secondStart, pass());
+
+    assertThat(second.status().orElseThrow().getStep()).isEqualTo(1);
+    assertThat(second.canaryPods()).as("50% of 4 replicas").isEqualTo(2);
+    assertThat(second.status().orElseThrow().getChecks()).extracting(RolloutCheck::getVerdict).containsOnly(Verdict.Pass);
+    assertThat(second.notes()).extracting(Note::reason).containsExactly("RolloutStepPassed");
+
+    Decision promoted = decide(seen(Optional.of("old"), second.status()), secondStart.plus(INTERVAL), pass());
+
+    assertThat(promoted.stableTakesDesired()).isTrue();
+    assertThat(promoted.canaryPods()).isZero();
+    assertThat(promoted.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Promoted);
+    assertThat(promoted.notes()).extracting(Note::reason).containsExactly("RolloutPromoted");
+    assertThat(analyses).hasValue(2);
+
+    Decision afterwards = decide(seen(Optional.of("new"), promoted.status()), secondStart.plus(INTERVAL.multipliedBy(5)), pass());
+    assertThat(afterwards.status()).isEqualTo(promoted.status());
+    assertThat(afterwards.notes()).isEmpty();
+  }
+
+  @Test
+  void aFailedStepRollsBackAndStaysRolledBackUntilTheSpecChanges() {
+    RolloutStatus first = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+
+    Decision failed = decide(seen(Optional.of("old"), Optional.of(first)), START.plus(INTERVAL), verdict(Verdict.Fail));
+
+    assertThat(failed.stableTakesDesired()).isFalse();
+    assertThat(failed.canaryPods()).isZero();
+    assertThat(failed.failed()).isPresent();
+    RolloutStatus rolledBack = failed.status().orElseThrow();
+    assertThat(rolledBack.getPhase()).isEqualTo(RolloutPhase.RolledBack);
+    assertThat(rolledBack.getMessage()).startsWith("step 1 of 3 failed: ").endsWith("the stable pods keep revision old");
+    assertThat(rolledBack.getChecks()).isNotEmpty();
+    assertThat(failed.notes()).extracting(Note::warning).containsExactly(true);
+
+    Decision later = decide(seen(Optional.of("old"), failed.status()), START.plus(INTERVAL.multipliedBy(9)), pass());
+    assertThat(later.status()).contains(rolledBack);
+    assertThat(later.stableTakesDesired()).isFalse();
+    assertThat(later.canaryPods()).isZero();
+    assertThat(later.notes()).isEmpty();
+
+    Decision nextVersion = decide(new Seen("newer", Optional.of("old"), failed.status(), 4, Optional.empty(), false),
+        START.plus(INTERVAL.multipliedBy(10)), pass());
+    assertThat(nextVersion.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(nextVersion.status().orElseThrow().getRevision()).isEqualTo("newer");
+  }
+
+  @Test
+  void aStepThatHoldsIsPausedAndAnalysedAgainAfterTheRecheck() {
+    RolloutStatus first = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+    Instant due = START.plus(INTERVAL);
+
+    Decision paused = decide(seen(Optional.of("old"), Optional.of(first)), due, verdict(Verdict.InsufficientData));
+
+    RolloutStatus status = paused.status().orElseThrow();
+    assertThat(status.getPhase()).isEqualTo(RolloutPhase.Paused);
+    assertThat(status.getStep()).isZero();
+    assertThat(status.getStepStartedAt()).as("the step's window keeps its start").isEqualTo(START.toString());
+    assertThat(status.getMessage()).startsWith("step 1 of 3 holds: ");
+    assertThat(paused.canaryPods()).isEqualTo(1);
+    assertThat(paused.recheck()).contains(due.plus(RolloutProgress.RECHECK));
+    assertThat(paused.notes()).extracting(Note::reason).containsExactly("RolloutPaused");
+
+    Decision stillTooSoon = decide(seen(Optional.of("old"), paused.status()), due.plusSeconds(29), pass());
+    assertThat(stillTooSoon.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Paused);
+    Decision holdsAgain = decide(seen(Optional.of("old"), paused.status()), due.plusSeconds(30), verdict(Verdict.MetricNotFound));
+    assertThat(holdsAgain.notes()).as("one Event when the step starts holding").isEmpty();
+    assertThat(analyses).hasValue(2);
+
+    Decision passes = decide(seen(Optional.of("old"), holdsAgain.status()), due.plusSeconds(60), pass());
+    assertThat(passes.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(passes.status().orElseThrow().getStep()).isEqualTo(1);
+  }
+
+  @Test
+  void aSpentBudgetFreezesANewRolloutUntilItRecoversOrTheRolloutIsForced() {
+    Seen spent = new Seen("new", Optional.of("old"), Optional.empty(), 4, Optional.of("-12.5%"), false);
+
+    Decision frozen = decide(spent, START, pass());
+
+    assertThat(frozen.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Frozen);
+    assertThat(frozen.status().orElseThrow().getMessage()).contains("-12.5%", "progressive.dev/rollout=force");
+    assertThat(frozen.stableTakesDesired()).isFalse();
+    assertThat(frozen.canaryPods()).isZero();
+    assertThat(frozen.notes()).extracting(Note::warning).containsExactly(true);
+    Decision stillFrozen = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("0%"), false), START, pass());
+    assertThat(stillFrozen.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Frozen);
+    assertThat(stillFrozen.notes()).isEmpty();
+
+    Decision forced = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("-12.5%"), true), START, pass());
+    assertThat(forced.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(forced.status().orElseThrow().getForced()).isTrue();
+    assertThat(forced.notes().get(0).message()).contains("forced past the spent error budget");
+
+    Decision recovered = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("3%"), false), START, pass());
+    assertThat(recovered.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(recovered.status().orElseThrow().getForced()).isNull();
+  }
+
+  @Test
+  void aRollbackIsNeverFrozen() {
+    RolloutStatus first = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+
+    Decision failed = decide(new Seen("new", Optional.of("old"), Optional.of(first), 4, Optional.of("-50%"), false),
+        START.plus(INTERVAL), verdict(Verdict.Fail));
+
+    assertThat(failed.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.RolledBack);
+  }
+
+  @Test
+  void allAtOnceOrWithoutReplicasTheStableDeploymentTakesTheTemplate() {
+    var allAtOnce = new Delivery();
+    allAtOnce.setStrategy(Delivery.Strategy.ALL_AT_ONCE);
+    Decision direct = RolloutProgress.decide(DeliveryPlan.of(AgentSpecs.spec(allAtOnce, 99.9)),
+        seen(Optional.of("old"), Optional.empty()), START, pass());
+    Decision none = decide(new Seen("new", Optional.of("old"), Optional.empty(), 0, Optional.empty(), false), START, pass());
+
+    for (Decision decision : List.of(direct, none)) {
+      assertThat(decision.stableTakesDesired()).isTrue();
+      assertThat(decision.canaryPods()).isZero();
+      assertThat(decision.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Promoted);
+    }
+    assertThat(analyses).hasValue(0);
+  }
+
+  @Test
+  void aTemplateBackAtTheStableRevisionEndsTheRollout() {
+    RolloutStatus running = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+
+    Decision reverted = decide(new Seen("old", Optional.of("old"), Optional.of(running), 4, Optional.empty(), false),
+        START.plusSeconds(10), pass());
+
+    assertThat(reverted.status()).isEmpty();
+    assertThat(reverted.canaryPods()).isZero();
+    assertThat(reverted.stableTakesDesired()).isTrue();
+    assertThat(reverted.notes()).extracting(Note::reason).containsExactly("RolloutAbandoned");
+  }
+
+  @Test
+  void theBudgetIsSpentAtOrBelowZero() {
+    assertThat(RolloutProgress.spent("0%")).isTrue();
+    assertThat(RolloutProgress.spent("-0.5%")).isTrue();
+    assertThat(RolloutProgress.spent("0.1%")).isFalse();
+    assertThat(RolloutProgress.spent("unknown")).isFalse();
+  }
+
+  private static Seen seen(Optional<String> stable, Optional<RolloutStatus> last) {
+    return new Seen("new", stable, last, 4, Optional.of("80%"), false);
+  }
+
+  private Decision decide(Seen seen, Instant now, Supplier<StepAnalysis> analysis) {
+    return RolloutProgress.decide(CANARY, seen, now, analysis);
+  }
+
+  private Supplier<StepAnalysis> pass() {
+    return verdict(Verdict.Pass);
+  }
+
+  private Supplier<StepAnalysis> verdict(Verdict verdict) {
+    return () -> {
+      analyses.incrementAndGet();
+      var check = new RolloutCheck();
+      check.setName("errorRatioIncrease");
+      check.setVerdict(verdict);
+      return new StepAnalysis(verdict, List.of(check), "errorRatioIncrease: " + verdict);
+    };
+  }
+}
