@@ -23,7 +23,9 @@ public final class AgentChildren {
   public static List<HasMetadata> desired(ProgressiveAgent agent, Optional<ObservabilityStack> stack) {
     var plan = new AgentPlan(stack, ActiveMitigations.NONE,
         MonitoringSetup.withEveryApi(agent.getMetadata().getNamespace(), stack.map(StackPreferences::of)),
-        Optional.empty(), PodQuarantine.Plan.NONE);
+        Optional.empty(), PodQuarantine.Plan.NONE, new AgentDeployments(Optional.empty(), Optional.empty()),
+        Optional.of(AgentRollout.direct(AgentDeployment.template(StackDefaults.applied(agent, stack)),
+            ActiveMitigations.NONE.replicas(agent.getSpec()))));
     return DEPENDENTS.stream().filter(d -> d.wanted(agent, plan)).<HasMetadata>map(d -> d.desired(agent, plan)).toList();
   }
 }

@@ -3,6 +3,8 @@ package dev.progressive.operator.agent;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.RestrictedSecurity;
+import dev.progressive.operator.delivery.TemplateRevision;
+import dev.progressive.operator.delivery.Track;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
@@ -17,6 +19,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,11 @@ public final class AgentDeployment {
   static final String LIVENESS_PATH = "/health/live";
   static final String READINESS_PATH = "/health/ready";
   static final String METRICS_PATH = "/metrics";
+
+  /** On the stable Deployment: the template its pods run, as {@link #template} built it. */
+  static final String TEMPLATE_ANNOTATION = ProgressiveAgent.GROUP + "/template";
+  static final String CANARY_SUFFIX = "-canary";
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private AgentDeployment() {}
 
@@ -49,19 +57,56 @@ public final class AgentDeployment {
     return Map.of(Labels.MANAGED_BY, Labels.MANAGER, Labels.COMPONENT, AgentLabels.COMPONENT);
   }
 
+  /** The agent's stable Deployment with the template its spec asks for, as when no rollout runs. */
   public static Deployment desired(ProgressiveAgent agent, ActiveMitigations mitigations) {
-    var spec = agent.getSpec();
-    var labels = AgentLabels.standard(agent);
+    return stable(agent, template(agent), mitigations.replicas(agent.getSpec()), mitigations);
+  }
+
+  /**
+   * The Deployment that serves the agent outside a rollout, running {@code template} on the stable track. It records
+   * the template in {@link #TEMPLATE_ANNOTATION}, so that a later reconcile knows which revision the stable pods run.
+   */
+  static Deployment stable(ProgressiveAgent agent, PodTemplateSpec template, int replicas, ActiveMitigations mitigations) {
+    var deployment = deployment(agent, agent.getMetadata().getName(), AgentLabels.selector(agent), replicas,
+        onTrack(template, Track.STABLE, mitigations));
+    deployment.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of(TEMPLATE_ANNOTATION, SERIALIZATION.asJson(template))));
+    return deployment;
+  }
+
+  /**
+   * The canary of a rollout, {@code <agent>-canary}: the new template on the canary track, behind the same Service.
+   * Its selector adds the track, so that it never counts the stable pods as its own; the stable Deployment's
+   * selector (immutable, from before rollouts) matches the canary pods too, but a Deployment only takes over pods
+   * of ReplicaSets it owns.
+   */
+  static Deployment canary(ProgressiveAgent agent, PodTemplateSpec template, int replicas, ActiveMitigations mitigations) {
+    var selector = new LinkedHashMap<>(AgentLabels.selector(agent));
+    selector.put(Track.POD_LABEL, Track.CANARY.value());
+    return deployment(agent, canaryName(agent), selector, replicas, onTrack(template, Track.CANARY, mitigations));
+  }
+
+  static String canaryName(ProgressiveAgent agent) {
+    return agent.getMetadata().getName() + CANARY_SUFFIX;
+  }
+
+  /** The template a stable Deployment records, if it records one (those written before rollouts do not). */
+  static Optional<PodTemplateSpec> recordedTemplate(Deployment deployment) {
+    return Optional.ofNullable(deployment.getMetadata().getAnnotations()).map(a -> a.get(TEMPLATE_ANNOTATION))
+        .map(json -> SERIALIZATION.unmarshal(json, PodTemplateSpec.class));
+  }
+
+  private static Deployment deployment(ProgressiveAgent agent, String name, Map<String, String> selector, int replicas,
+      PodTemplateSpec template) {
     return new DeploymentBuilder()
         .withNewMetadata()
-          .withName(agent.getMetadata().getName())
+          .withName(name)
           .withNamespace(agent.getMetadata().getNamespace())
-          .withLabels(labels)
+          .withLabels(AgentLabels.standard(agent))
         .endMetadata()
         .withNewSpec()
-          .withReplicas(mitigations.replicas(spec))
+          .withReplicas(replicas)
           .withRevisionHistoryLimit(5)
-          .withNewSelector().withMatchLabels(AgentLabels.selector(agent)).endSelector()
+          .withNewSelector().withMatchLabels(selector).endSelector()
           .withNewStrategy()
             .withType("RollingUpdate")
             .withNewRollingUpdate()
@@ -69,9 +114,17 @@ public final class AgentDeployment {
               .withMaxUnavailable(new IntOrString(0))
             .endRollingUpdate()
           .endStrategy()
-          .withTemplate(podTemplate(agent, mitigations))
+          .withTemplate(template)
         .endSpec()
         .build();
+  }
+
+  /** The template as one track runs it: its label, and the restart stamp the mitigations hold. */
+  private static PodTemplateSpec onTrack(PodTemplateSpec template, Track track, ActiveMitigations mitigations) {
+    var onTrack = SERIALIZATION.clone(template);
+    onTrack.getMetadata().getLabels().put(Track.POD_LABEL, track.value());
+    mitigations.lastRestart().ifPresent(at -> onTrack.getMetadata().getAnnotations().put(RESTARTED_AT, at));
+    return onTrack;
   }
 
   /** The labels of the agent's pods as its template sets them; PodDisruptionBudgets select on them. */
@@ -81,9 +134,12 @@ public final class AgentDeployment {
     return podLabels;
   }
 
-  static PodTemplateSpec podTemplate(ProgressiveAgent agent, ActiveMitigations mitigations) {
+  /**
+   * The pod template the spec asks for, before any track or mitigation: what a rollout compares, by its
+   * {@link TemplateRevision}, with the one the stable pods run.
+   */
+  static PodTemplateSpec template(ProgressiveAgent agent) {
     var annotations = scrapeAnnotations(agent.getSpec().getPort());
-    mitigations.lastRestart().ifPresent(at -> annotations.put(RESTARTED_AT, at));
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
           .withLabels(podLabels(agent))

@@ -21,13 +21,18 @@ final class AgentNames {
 
   /** The names of the children, from the agent's name alone; a test keeps it in step with AgentChildren. */
   static List<String> children(String agent) {
-    return Stream.of("", CircuitBreakerConfig.SUFFIX, AgentDashboard.SUFFIX).map(suffix -> agent + suffix).toList();
+    return Stream.of("", AgentDeployment.CANARY_SUFFIX, CircuitBreakerConfig.SUFFIX, AgentDashboard.SUFFIX).map(suffix -> agent + suffix).toList();
   }
 
   static List<SpecViolation> check(String name) {
     if (name == null || !DNS_LABEL.matcher(name).matches()) {
       return List.of(new SpecViolation("metadata.name", "'" + name + "' must be a DNS label (lower-case letters, digits"
           + " and '-', starting with a letter), since the agent's Service is named after it"));
+    }
+    if (name.endsWith(AgentDeployment.CANARY_SUFFIX)) {
+      return List.of(new SpecViolation("metadata.name", "'" + name + "' ends in " + AgentDeployment.CANARY_SUFFIX
+          + ", which names the canary Deployment of agent " + name.substring(0, name.length() - AgentDeployment.CANARY_SUFFIX.length())
+          + " during its rollouts; choose a name that does not end in " + AgentDeployment.CANARY_SUFFIX));
     }
     var longest = children(name).stream().max(Comparator.comparingInt(String::length)).orElseThrow();
     if (longest.length() <= LIMIT) {

@@ -24,24 +24,33 @@ import java.util.Optional;
  * @param monitoring the monitoring APIs and labels of the agent's namespace
  * @param floor the agent's availability floor; empty while its spec is invalid, as nothing then acts on it
  * @param serving the serving labels the quarantine asks of the agent's pods, within the floor
+ * @param deployments the agent's Deployments as the cache has them
+ * @param rollout this reconcile's rollout decision; empty when none was made (an invalid spec, a failed reconcile)
  */
 public record AgentPlan(Optional<ObservabilityStack> stack, ActiveMitigations mitigations, MonitoringSetup monitoring,
-    Optional<AvailabilityFloor> floor, PodQuarantine.Plan serving) {
+    Optional<AvailabilityFloor> floor, PodQuarantine.Plan serving, AgentDeployments deployments,
+    Optional<AgentRollout> rollout) {
   private static final String KEY = "agent-plan";
 
+  /** The plan without a rollout decision: what status is told from when nothing is to move. */
   public static AgentPlan of(ProgressiveAgent agent, Context<ProgressiveAgent> context, MonitoringDiscovery discovery) {
     var namespace = agent.getMetadata().getNamespace();
     var stack = NamespaceStack.of(context, namespace);
-    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class)).keepingRestart(restartStamp(context));
+    var deployments = AgentDeployments.of(agent, context.getSecondaryResources(Deployment.class));
+    // The restart stamp the pods carry, so that no later change rolls them again.
+    var mitigations = ActiveMitigations.of(agent, context.getSecondaryResources(Incident.class))
+        .keepingRestart(deployments.stable().flatMap(AgentDeployment::restartStamp));
     var floor = floor(agent, context, mitigations);
     var serving = floor.map(f -> PodQuarantine.plan(context.getSecondaryResources(Pod.class), mitigations.quarantine(), f))
         .orElse(PodQuarantine.Plan.NONE);
-    return new AgentPlan(stack, mitigations, discovery.setupFor(namespace, stack.map(StackPreferences::of)), floor, serving);
+    return new AgentPlan(stack, mitigations, discovery.setupFor(namespace, stack.map(StackPreferences::of)), floor, serving,
+        deployments, Optional.empty());
   }
 
-  /** The restart stamp the pod template carries, so that no later change rolls the pods again. */
-  private static Optional<String> restartStamp(Context<ProgressiveAgent> context) {
-    return context.getSecondaryResource(Deployment.class).flatMap(AgentDeployment::restartStamp);
+  /** The plan with the rollout decided, for a reconcile that applies the children: only a valid spec has one. */
+  AgentPlan deciding(ProgressiveAgent agent, AgentRollouts rollouts) {
+    var rollout = rollouts.decide(StackDefaults.applied(agent, stack), stack, deployments, mitigations.replicas(agent.getSpec()));
+    return new AgentPlan(stack, mitigations, monitoring, floor, serving, deployments, Optional.of(rollout));
   }
 
   /** From the budgets of the agent's namespace; an invalid spec may lack what the floor is computed from. */

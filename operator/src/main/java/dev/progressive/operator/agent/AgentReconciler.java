@@ -12,7 +12,7 @@ import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -28,6 +28,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,8 @@ import java.util.stream.Collectors;
     explicitInvocation = true,
     dependents = {
       @Dependent(name = "deployment", type = DeploymentDependent.class),
+      @Dependent(name = "canary-deployment", type = CanaryDeploymentDependent.class, useEventSourceWithName = "deployment",
+          reconcilePrecondition = AgentDependent.Wanted.class),
       @Dependent(name = "service", type = ServiceDependent.class),
       @Dependent(name = "circuit-breaker", type = CircuitBreakerConfigDependent.class),
       @Dependent(name = "service-monitor", type = ServiceMonitorDependent.class, activationCondition = ApiInstalled.class),
@@ -55,11 +58,14 @@ import java.util.stream.Collectors;
     })
 public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   public static final String NAME = "progressiveagent";
+  private static final int CONFLICT = 409;
 
   private final StatusRecorder<ProgressiveAgentStatus> status;
   private final MonitoringDiscovery discovery;
   private final Optional<URI> prometheus;
   private final PrometheusSnapshots snapshots;
+  private final AgentRollouts rollouts;
+  private final Clock clock;
 
   /** @param prometheus the Prometheus to check agents with where their stack names none (run --prometheus-url) */
   public AgentReconciler(Clock clock, MonitoringDiscovery discovery, Optional<URI> prometheus, PrometheusSnapshots snapshots) {
@@ -68,6 +74,8 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     this.discovery = discovery;
     this.prometheus = prometheus;
     this.snapshots = snapshots;
+    this.rollouts = new AgentRollouts(clock, prometheus, snapshots);
+    this.clock = clock;
   }
 
   @Override
@@ -111,14 +119,36 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     var violations = SpecValidation.validate(agent);
     var plan = AgentPlan.of(agent, context, discovery);
     if (violations.isEmpty()) {
+      plan = plan.deciding(agent, rollouts);
       plan.store(context);
       ChildChanges.start(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
     status.record(agent, context, seen(agent, context, plan, violations, Optional.empty()));
+    plan.rollout().ifPresent(rollout -> tell(agent, context, rollout));
     // Monitoring APIs, Prometheus selectors and what Prometheus scrapes change without an event reaching us: look again.
     var again = snapshots.interval().compareTo(MonitoringDiscovery.REFRESH) < 0 ? snapshots.interval() : MonitoringDiscovery.REFRESH;
-    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(again);
+    // A rollout step whose analysis falls due sooner is looked at then.
+    var wait = plan.rollout().flatMap(rollout -> rollout.decision().recheck())
+        .map(at -> Duration.between(clock.instant(), at)).map(w -> w.isNegative() ? Duration.ZERO : w)
+        .filter(w -> w.compareTo(again) < 0).orElse(again);
+    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(wait);
+  }
+
+  /** Once the status holds the decision: the rollout's Events, and the Incident of a rollback. */
+  private void tell(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentRollout rollout) {
+    var decision = rollout.decision();
+    decision.notes().forEach(note -> status.tell(agent, context, note.warning(), note.reason(), note.message()));
+    if (decision.failed().isPresent()) {
+      var incident = RolloutIncident.of(agent, decision.status().orElseThrow(), clock.instant());
+      try {
+        context.getClient().resource(incident).create();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != CONFLICT) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Override
@@ -130,7 +160,9 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
 
   private ProgressiveAgentStatus seen(ProgressiveAgent agent, Context<ProgressiveAgent> context, AgentPlan plan,
       List<SpecViolation> violations, Optional<Exception> failure) {
-    return AgentStatus.desired(agent, new AgentStatus.Observation(violations, context.getSecondaryResource(Deployment.class),
+    var rollout = plan.rollout().map(r -> r.decision().status())
+        .orElseGet(() -> Optional.ofNullable(agent.getStatus()).map(ProgressiveAgentStatus::getRollout));
+    return AgentStatus.desired(agent, new AgentStatus.Observation(violations, plan.deployments(), rollout,
         plan.mitigations(), plan.monitoring(), failure, plan.floor(), plan.serving().floorHeld(),
         PrometheusReport.of(agent, plan.stack(), prometheus, snapshots, context.getSecondaryResources(Pod.class))));
   }

@@ -5,6 +5,7 @@ import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.cluster.OptionalApi;
 import dev.progressive.operator.cluster.ServiceMonitor;
+import dev.progressive.operator.delivery.Track;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class AgentServiceMonitor {
     endpoint.put("port", AgentDeployment.PORT_NAME);
     endpoint.put("path", AgentDeployment.METRICS_PATH);
     endpoint.put("interval", scrapeInterval(agent));
+    // The pods' track reaches their series, so a rollout's queries tell the canary from the stable pods.
+    endpoint.put("relabelings", List.of(Map.of("sourceLabels", List.of(Track.DISCOVERED_LABEL), "regex", "(.+)",
+        "targetLabel", Track.TARGET_LABEL, "action", "replace")));
     var spec = new LinkedHashMap<String, Object>();
     spec.put("selector", Map.of("matchLabels", AgentLabels.selector(agent)));
     spec.put("namespaceSelector", Map.of("matchNames", List.of(agent.getMetadata().getNamespace())));

@@ -8,6 +8,7 @@ import static dev.progressive.operator.common.Conditions.of;
 
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.ProgressiveAgentStatus;
+import dev.progressive.operator.api.RolloutStatus;
 import dev.progressive.operator.cluster.AvailabilityFloor;
 import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
@@ -15,6 +16,8 @@ import dev.progressive.operator.common.Failures;
 import dev.progressive.operator.common.SpecViolation;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,24 +34,26 @@ public final class AgentStatus {
   private AgentStatus() {}
 
   /**
-   * What was seen: spec problems, the Deployment as the cluster has it, and a reconcile failure.
+   * What was seen: spec problems, the Deployments as the cluster has them, and a reconcile failure.
    *
+   * @param rollout what status.rollout is to say
    * @param floor the agent's availability floor, unknown while its spec is invalid
    * @param floorHeld what the floor kept in the Service against a quarantine, if anything
    * @param prometheus what the Prometheus that monitors the agent reports of it
    */
   public record Observation(
-      List<SpecViolation> violations, Optional<Deployment> deployment, ActiveMitigations mitigations,
+      List<SpecViolation> violations, AgentDeployments deployments, Optional<RolloutStatus> rollout, ActiveMitigations mitigations,
       MonitoringSetup monitoring, Optional<Exception> failure, Optional<AvailabilityFloor> floor, Optional<String> floorHeld,
       PrometheusReport prometheus) {}
 
   public static ProgressiveAgentStatus desired(ProgressiveAgent agent, Observation seen) {
-    var deployment = seen.deployment();
-    int ready = deployment.map(d -> d.getStatus()).map(s -> s.getReadyReplicas()).orElse(0);
+    var deployment = seen.deployments().stable();
+    int ready = sum(seen.deployments(), DeploymentStatus::getReadyReplicas);
     var status = new ProgressiveAgentStatus();
     status.setObservedGeneration(agent.getMetadata().getGeneration());
-    status.setReplicas(deployment.map(d -> d.getStatus()).map(s -> s.getReplicas()).orElse(0));
+    status.setReplicas(sum(seen.deployments(), DeploymentStatus::getReplicas));
     status.setReadyReplicas(ready);
+    status.setRollout(seen.rollout().orElse(null));
     if (deployment.isPresent()) {
       status.setEndpoint(AgentService.endpoint(agent));
     }
@@ -64,6 +69,7 @@ public final class AgentStatus {
     status.setSlo(valid ? AgentSlo.status(agent, seen.prometheus()).orElse(null) : null);
     status.setConditions(List.of(
         ready(agent, seen, ready), available(deployment, ready), degraded(seen, ready), remediating(seen),
+        RolledOutCondition.from(seen.rollout()),
         MonitoredCondition.from(agent, seen.monitoring()), scraped.condition(), rulesLoaded(agent, seen, valid)));
     return status;
   }
@@ -85,7 +91,9 @@ public final class AgentStatus {
     }
     int desired = seen.mitigations().replicas(agent.getSpec());
     var progress = ready + "/" + desired + " replicas ready";
-    return rolledOut(seen.deployment()) && ready >= desired
+    var deployments = seen.deployments();
+    return rolledOut(deployments.stable()) && deployments.canary().map(c -> rolledOut(Optional.of(c))).orElse(true)
+        && ready >= desired
         ? of(READY, true, REASON_READY, progress)
         : of(READY, false, REASON_NOT_READY, progress);
   }
@@ -111,6 +119,12 @@ public final class AgentStatus {
         && count(status.getReadyReplicas()) == updated;
   }
 
+  /** Both Deployments' count, as the agent's pods are the two tracks' together. */
+  private static int sum(AgentDeployments deployments, Function<DeploymentStatus, Integer> count) {
+    return Stream.concat(deployments.stable().stream(), deployments.canary().stream())
+        .map(Deployment::getStatus).filter(s -> s != null).mapToInt(s -> count(count.apply(s))).sum();
+  }
+
   private static int count(Integer replicas) {
     return Optional.ofNullable(replicas).orElse(0);
   }
@@ -128,7 +142,9 @@ public final class AgentStatus {
     if (seen.failure().isPresent()) {
       return of(DEGRADED, true, Conditions.RECONCILE_FAILED, Failures.oneLine(seen.failure().get()));
     }
-    var stalled = seen.deployment().map(d -> d.getStatus()).map(s -> s.getConditions()).stream()
+    var deployments = seen.deployments();
+    var stalled = Stream.concat(deployments.stable().stream(), deployments.canary().stream())
+        .map(d -> d.getStatus()).filter(s -> s != null).map(s -> s.getConditions()).filter(c -> c != null)
         .flatMap(List::stream)
         .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
         .findFirst();

@@ -24,16 +24,22 @@ record PrometheusReport(Optional<PrometheusSnapshot> snapshot, Set<String> pods)
   /** The stack's spec.prometheus.url, else the operator's own; its snapshot of this interval. */
   static PrometheusReport of(ProgressiveAgent agent, Optional<ObservabilityStack> stack, Optional<URI> operatorDefault,
       PrometheusSnapshots snapshots, Set<Pod> pods) {
-    var settings = stack.map(s -> s.getSpec().getPrometheus());
-    var url = settings.map(p -> p.getUrl()).or(() -> operatorDefault.map(URI::toString));
-    if (url.isEmpty()) {
+    var endpoint = endpoint(stack, operatorDefault);
+    if (endpoint.isEmpty()) {
       return OFF;
     }
-    var token = settings.map(p -> p.getBearerTokenSecret())
-        .map(s -> new TokenSecret(stack.get().getMetadata().getNamespace(), s.getName(), s.getKey()));
     var name = agent.getMetadata().getName();
     var agentPods = pods.stream().filter(p -> name.equals(p.getMetadata().getLabels().get(Labels.INSTANCE)))
         .map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
-    return new PrometheusReport(Optional.of(snapshots.of(new Endpoint(url.get(), token))), agentPods);
+    return new PrometheusReport(Optional.of(snapshots.of(endpoint.get())), agentPods);
+  }
+
+  /** The Prometheus that monitors the agent: the stack's spec.prometheus.url, else the operator's own. */
+  static Optional<Endpoint> endpoint(Optional<ObservabilityStack> stack, Optional<URI> operatorDefault) {
+    var settings = stack.map(s -> s.getSpec().getPrometheus());
+    var url = settings.map(p -> p.getUrl()).or(() -> operatorDefault.map(URI::toString));
+    var token = settings.map(p -> p.getBearerTokenSecret())
+        .map(s -> new TokenSecret(stack.get().getMetadata().getNamespace(), s.getName(), s.getKey()));
+    return url.map(u -> new Endpoint(u, token));
   }
 }

@@ -28,6 +28,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class Incident extends ProgressiveResource<IncidentSpec, IncidentStatus> implements Namespaced {
   /** Label with the alert's fingerprint, so that a resolved notification finds its Incident. */
   public static final String FINGERPRINT_LABEL = ProgressiveAgent.GROUP + "/fingerprint";
+  /** Label with the alert's name, as a label value may spell it. */
+  public static final String ALERTNAME_LABEL = ProgressiveAgent.GROUP + "/alertname";
 
   @Override
   protected IncidentStatus initStatus() {

@@ -16,6 +16,7 @@ public class ProgressiveAgentStatus implements ConditionedStatus {
   public static final String MONITORED = "Monitored";
   public static final String SCRAPED = "Scraped";
   public static final String RULES_LOADED = "RulesLoaded";
+  public static final String ROLLED_OUT = "RolledOut";
 
   @JsonPropertyDescription("Ready, Available, Degraded, Remediating, Monitored, Scraped and RulesLoaded, following the Kubernetes API conventions.")
   private List<Condition> conditions = new ArrayList<>();

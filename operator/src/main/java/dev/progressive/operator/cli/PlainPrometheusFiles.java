@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.progressive.operator.agent.AgentPrometheusRule;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.delivery.Track;
 import dev.progressive.operator.monitoring.AlertmanagerFile;
 import dev.progressive.operator.stack.StackAlerting;
 import dev.progressive.operator.stack.StackRules;
@@ -83,7 +84,8 @@ final class PlainPrometheusFiles {
             "([^:]+)(?::\\d+)?;(\\d+)", "$1:$2", "__address__"),
         relabel(List.of("__meta_kubernetes_namespace"), "replace", "(.*)", "$1", "namespace"),
         relabel(List.of("__meta_kubernetes_pod_name"), "replace", "(.*)", "$1", "pod"),
-        relabel(List.of("__meta_kubernetes_pod_label_app_kubernetes_io_instance"), "replace", "(.+)", "$1", "job")));
+        relabel(List.of("__meta_kubernetes_pod_label_app_kubernetes_io_instance"), "replace", "(.+)", "$1", "job"),
+        relabel(List.of(Track.DISCOVERED_LABEL), "replace", "(.+)", "$1", Track.TARGET_LABEL)));
     return job;
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,11 @@ public final class PrometheusSnapshots {
 
   public PrometheusSnapshot of(Endpoint endpoint) {
     return snapshots.computeIfAbsent(endpoint, e -> new Expiring<>(() -> read(e), interval, clock)).get();
+  }
+
+  /** An instant query, asked now rather than from the interval's snapshot: a rollout step's evidence. */
+  public List<PrometheusApi.Sample> query(Endpoint endpoint, String promql) throws IOException, InterruptedException {
+    return api.query(URI.create(endpoint.url()), promql, endpoint.token().map(this::token));
   }
 
   private PrometheusSnapshot read(Endpoint endpoint) {

@@ -2,6 +2,7 @@ package dev.progressive.operator.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.OperatorException;
@@ -129,6 +130,16 @@ public final class StatusRecorder<S extends ConditionedStatus> {
 
   private boolean onTheWay(Condition ready) {
     return !"True".equals(ready.getStatus()) && normalReady.test(ready);
+  }
+
+  /** An Event on the resource besides its conditions' (a rollout's step), counted with the others. */
+  public void tell(HasMetadata resource, Context<?> context, boolean warning, String reason, String message) {
+    var events = events(context);
+    if (warning) {
+      events.warning(resource, reason, message);
+    } else {
+      events.normal(resource, reason, message);
+    }
   }
 
   private EventRecorder events(Context<?> context) {

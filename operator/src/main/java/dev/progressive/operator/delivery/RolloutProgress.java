@@ -53,6 +53,11 @@ public final class RolloutProgress {
    */
   public record Decision(Optional<RolloutStatus> status, boolean stableTakesDesired, int canaryPods,
       Optional<Instant> recheck, List<Note> notes, Optional<StepAnalysis> failed) {
+    /** No rollout to tell of: the stable Deployment takes the desired template. */
+    public static Decision none() {
+      return kept(Optional.empty(), true, List.of());
+    }
+
     static Decision kept(Optional<RolloutStatus> status, boolean stableTakesDesired, List<Note> notes) {
       return new Decision(status, stableTakesDesired, 0, Optional.empty(), notes, Optional.empty());
     }

@@ -13,6 +13,11 @@ public record StepAnalysis(Verdict verdict, List<RolloutCheck> checks, String me
     checks = List.copyOf(checks);
   }
 
+  /** No analysis could be made (no Prometheus to ask, or it did not answer): the step holds and says why. */
+  public static StepAnalysis unavailable(String why) {
+    return new StepAnalysis(Verdict.InsufficientData, List.of(), "no analysis: " + why);
+  }
+
   public boolean holds() {
     return verdict == Verdict.InsufficientData || verdict == Verdict.MetricNotFound;
   }

@@ -1,5 +1,6 @@
 package dev.progressive.operator.dev;
 
+import dev.progressive.operator.delivery.Track;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -25,8 +26,12 @@ public final class LocalServices implements AutoCloseable {
   /** The loopback port of a pod that runs as a local process. */
   public static final String PORT_ANNOTATION = "progressive.dev/local-port";
 
-  /** One local pod selected by a Service. */
-  public record Endpoint(String namespace, String service, String pod, int port, boolean ready) {}
+  /**
+   * One local pod selected by a Service.
+   *
+   * @param track the pod's {@link Track#POD_LABEL}, empty on a pod without it
+   */
+  public record Endpoint(String namespace, String service, String pod, int port, boolean ready, Optional<String> track) {}
 
   private final SharedIndexInformer<Service> services;
   private final SharedIndexInformer<Pod> pods;
@@ -53,7 +58,8 @@ public final class LocalServices implements AutoCloseable {
         .flatMap(service -> pods.getStore().list().stream()
             .filter(pod -> selects(service, pod) && port(pod).isPresent())
             .map(pod -> new Endpoint(service.getMetadata().getNamespace(), service.getMetadata().getName(),
-                pod.getMetadata().getName(), port(pod).orElseThrow(), isReady(pod))))
+                pod.getMetadata().getName(), port(pod).orElseThrow(), isReady(pod),
+                Optional.ofNullable(pod.getMetadata().getLabels()).map(labels -> labels.get(Track.POD_LABEL)))))
         .toList();
   }
 

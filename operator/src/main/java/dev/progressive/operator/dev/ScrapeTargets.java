@@ -1,6 +1,7 @@
 package dev.progressive.operator.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.progressive.operator.delivery.Track;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,11 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Prometheus' file-based service discovery for the local pods: one target per pod a Service selects,
  * labelled as a ServiceMonitor labels it ({@code namespace}, {@code job} and {@code service} = the
- * Service, {@code pod}). Rewritten whenever pods or Services change; Prometheus watches the file.
+ * Service, {@code pod}, and {@code track} from the pod's track label, as the agents' ServiceMonitors relabel it). Rewritten whenever pods or Services change; Prometheus watches the file.
  */
 final class ScrapeTargets {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,12 +35,17 @@ final class ScrapeTargets {
     return file;
   }
 
+  private static Map<String, String> labels(LocalServices.Endpoint endpoint) {
+    var labels = new TreeMap<>(Map.of("namespace", endpoint.namespace(), "job", endpoint.service(),
+        "service", endpoint.service(), "pod", endpoint.pod()));
+    endpoint.track().ifPresent(track -> labels.put(Track.TARGET_LABEL, track));
+    return labels;
+  }
+
   synchronized void write() {
     var groups = services.endpoints().stream()
         .sorted(Comparator.comparing(LocalServices.Endpoint::pod))
-        .map(e -> Map.of(
-            "targets", List.of("127.0.0.1:" + e.port()),
-            "labels", Map.of("namespace", e.namespace(), "job", e.service(), "service", e.service(), "pod", e.pod())))
+        .map(e -> Map.of("targets", List.of("127.0.0.1:" + e.port()), "labels", labels(e)))
         .toList();
     try {
       var content = JSON.writeValueAsString(groups);

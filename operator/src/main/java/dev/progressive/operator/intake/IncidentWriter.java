@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentSpec;
-import dev.progressive.operator.api.ProgressiveAgent;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * API errors propagate as {@link KubernetesClientException}.
  */
 public final class IncidentWriter {
-  public static final String ALERTNAME_LABEL = ProgressiveAgent.GROUP + "/alertname";
+  public static final String ALERTNAME_LABEL = Incident.ALERTNAME_LABEL;
   private static final Logger LOG = LoggerFactory.getLogger(IncidentWriter.class);
   private static final int CONFLICT = 409;
   private static final int NOT_FOUND = 404;

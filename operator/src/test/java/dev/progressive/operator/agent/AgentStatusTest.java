@@ -64,7 +64,7 @@ class AgentStatusTest {
 
   @Test
   void aFailureIsNotReadyAndDegradedWithTheCause() {
-    var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
+    var failed = new AgentStatus.Observation(List.of(), new AgentDeployments(Optional.empty(), Optional.empty()), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
         Optional.of(new IllegalStateException("forbidden: deployments.apps")), Optional.empty(), Optional.empty(), PrometheusReport.OFF);
     var status = AgentStatus.desired(agent, failed);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Conditions.RECONCILE_FAILED);
@@ -73,7 +73,7 @@ class AgentStatusTest {
 
   @Test
   void aFailureOfTheWorkflowIsOneLineWithoutStackFrames() {
-    var failed = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
+    var failed = new AgentStatus.Observation(List.of(), new AgentDeployments(Optional.empty(), Optional.empty()), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
         Optional.of(FailureSamples.workflowFailure()), Optional.empty(), Optional.empty(), PrometheusReport.OFF);
     var status = AgentStatus.desired(agent, failed);
     for (var type : List.of(Conditions.READY, ProgressiveAgentStatus.DEGRADED)) {
@@ -85,7 +85,7 @@ class AgentStatusTest {
   @Test
   void anInvalidSpecSaysWhichFieldAndThatChildrenWereKept() {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
-        Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty(), Optional.empty(),
+        new AgentDeployments(Optional.of(deployment(2, 2, 1L)), Optional.empty()), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty(), Optional.empty(),
         Optional.empty(), PrometheusReport.OFF);
     var ready = condition(AgentStatus.desired(agent, invalid), Conditions.READY);
     assertThat(ready.getReason()).isEqualTo(Conditions.INVALID_SPEC);
@@ -119,7 +119,7 @@ class AgentStatusTest {
     var quarantine = ActiveMitigations.of(agent, List.of(quarantineIncident()));
     var floor = new AvailabilityFloor(2, "PodDisruptionBudget npa-pdb minAvailable 2");
     var held = "kept 1 unready pod (npa-b) in the Service to hold the availability floor of 2 (PodDisruptionBudget npa-pdb minAvailable 2)";
-    var status = AgentStatus.desired(agent, new AgentStatus.Observation(List.of(), Optional.of(deployment(3, 1, 1L)), quarantine,
+    var status = AgentStatus.desired(agent, new AgentStatus.Observation(List.of(), new AgentDeployments(Optional.of(deployment(3, 1, 1L)), Optional.empty()), Optional.empty(), quarantine,
         NO_MONITORING_APIS, Optional.empty(), Optional.of(floor), Optional.of(held), PrometheusReport.OFF));
     assertThat(status.getAvailabilityFloor()).isEqualTo(2);
     assertThat(status.getAvailabilityFloorReason()).isEqualTo("PodDisruptionBudget npa-pdb minAvailable 2");
@@ -130,7 +130,7 @@ class AgentStatusTest {
   @Test
   void anInvalidSpecRecordsNoFloor() {
     var invalid = new AgentStatus.Observation(List.of(new SpecViolation("spec.port", "must be between 1024 and 65535")),
-        Optional.of(deployment(2, 2, 1L)), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty(), Optional.empty(),
+        new AgentDeployments(Optional.of(deployment(2, 2, 1L)), Optional.empty()), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS, Optional.empty(), Optional.empty(),
         Optional.empty(), PrometheusReport.OFF);
     var status = AgentStatus.desired(agent, invalid);
     assertThat(status.getAvailabilityFloor()).isNull();
@@ -151,7 +151,7 @@ class AgentStatusTest {
   }
 
   private static AgentStatus.Observation seen(Deployment deployment) {
-    return new AgentStatus.Observation(List.of(), Optional.of(deployment), ActiveMitigations.NONE, NO_MONITORING_APIS,
+    return new AgentStatus.Observation(List.of(), new AgentDeployments(Optional.of(deployment), Optional.empty()), Optional.empty(), ActiveMitigations.NONE, NO_MONITORING_APIS,
         Optional.empty(), Optional.of(new AvailabilityFloor(1, "the minimum of 1")), Optional.empty(), PrometheusReport.OFF);
   }
 

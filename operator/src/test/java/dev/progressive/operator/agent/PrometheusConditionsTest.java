@@ -175,7 +175,7 @@ class PrometheusConditionsTest {
   @EnumSource(PrometheusAnswers.class)
   void theStatusCarriesBothConditionsAndTheScrapeCounts(PrometheusAnswers answers) throws IOException {
     var agent = Agents.agent("npa", AgentType.NPA);
-    var seen = new AgentStatus.Observation(List.of(), Optional.empty(), ActiveMitigations.NONE,
+    var seen = new AgentStatus.Observation(List.of(), new AgentDeployments(Optional.empty(), Optional.empty()), Optional.empty(), ActiveMitigations.NONE,
         MonitoringSetup.none("team-a"), Optional.empty(), Optional.empty(), Optional.empty(),
         report(answers.targetsOneDown(), answers.rulesWithFailingRule()));
 
@@ -191,7 +191,7 @@ class PrometheusConditionsTest {
   void anInvalidSpecLeavesRulesLoadedUnknownAndNoSloStatus(PrometheusAnswers answers) throws IOException {
     var agent = Agents.agent("npa", AgentType.NPA);
     var seen = new AgentStatus.Observation(List.of(new SpecViolation("spec.monitoring.slo.availability", "must be from 50 to 99.999")),
-        Optional.empty(), ActiveMitigations.NONE, MonitoringSetup.none("team-a"), Optional.empty(), Optional.empty(), Optional.empty(),
+        new AgentDeployments(Optional.empty(), Optional.empty()), Optional.empty(), ActiveMitigations.NONE, MonitoringSetup.none("team-a"), Optional.empty(), Optional.empty(), Optional.empty(),
         report(answers.targetsOneDown(), answers.rulesWithFailingRule()));
 
     var status = AgentStatus.desired(agent, seen);

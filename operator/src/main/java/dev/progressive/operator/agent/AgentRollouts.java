@@ -1,0 +1,84 @@
+package dev.progressive.operator.agent;
+
+import dev.progressive.operator.api.ObservabilityStack;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.ProgressiveAgentStatus;
+import dev.progressive.operator.api.SloStatus;
+import dev.progressive.operator.cluster.PrometheusSnapshots;
+import dev.progressive.operator.cluster.PrometheusSnapshots.Endpoint;
+import dev.progressive.operator.common.Failures;
+import dev.progressive.operator.delivery.CanaryQueries;
+import dev.progressive.operator.delivery.DeliveryPlan;
+import dev.progressive.operator.delivery.RolloutAnalysis;
+import dev.progressive.operator.delivery.RolloutAnalysis.Answer;
+import dev.progressive.operator.delivery.RolloutProgress;
+import dev.progressive.operator.delivery.RolloutProgress.Seen;
+import dev.progressive.operator.delivery.StepAnalysis;
+import dev.progressive.operator.delivery.TemplateRevision;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/**
+ * Decides each agent's rollout: which revision its stable pods run (the template their Deployment records), which
+ * one the spec asks for, and, when a step is due, what the Prometheus that monitors the agent says of the canary.
+ */
+final class AgentRollouts {
+  private final Clock clock;
+  private final Optional<URI> prometheus;
+  private final PrometheusSnapshots snapshots;
+
+  /** @param prometheus the Prometheus to analyse with where the agent's stack names none */
+  AgentRollouts(Clock clock, Optional<URI> prometheus, PrometheusSnapshots snapshots) {
+    this.clock = clock;
+    this.prometheus = prometheus;
+    this.snapshots = snapshots;
+  }
+
+  /** @param agent the agent with its stack's defaults applied */
+  AgentRollout decide(ProgressiveAgent agent, Optional<ObservabilityStack> stack, AgentDeployments deployments, int replicas) {
+    var desired = AgentDeployment.template(agent);
+    var recorded = deployments.stable().flatMap(AgentDeployment::recordedTemplate);
+    var status = Optional.ofNullable(agent.getStatus());
+    var seen = new Seen(TemplateRevision.of(desired), recorded.map(TemplateRevision::of),
+        status.map(ProgressiveAgentStatus::getRollout), replicas,
+        status.map(ProgressiveAgentStatus::getSlo).map(SloStatus::getErrorBudgetRemaining), forced(agent));
+    var plan = DeliveryPlan.of(agent.getSpec());
+    var decision = RolloutProgress.decide(plan, seen, clock.instant(), () -> analyse(agent, stack, plan));
+    var stable = decision.stableTakesDesired() ? desired : recorded.orElse(desired);
+    return new AgentRollout(decision, desired, stable, replicas, deployments.canaryReady());
+  }
+
+  private static boolean forced(ProgressiveAgent agent) {
+    return Optional.ofNullable(agent.getMetadata().getAnnotations())
+        .map(annotations -> annotations.get(RolloutProgress.FORCE_ANNOTATION)).filter(RolloutProgress.FORCE::equals).isPresent();
+  }
+
+  private StepAnalysis analyse(ProgressiveAgent agent, Optional<ObservabilityStack> stack, DeliveryPlan plan) {
+    var endpoint = PrometheusReport.endpoint(stack, prometheus);
+    if (endpoint.isEmpty()) {
+      return StepAnalysis.unavailable("no Prometheus to analyse the canary with; set the ObservabilityStack's"
+          + " spec.prometheus.url, run the operator with --prometheus-url, or use spec.delivery.strategy all-at-once");
+    }
+    var queries = CanaryQueries.forAgent(agent.getMetadata().getNamespace(), agent.getSpec().getAgentType().id(), plan.window());
+    try {
+      return RolloutAnalysis.analyse(answers(endpoint.get(), plan, queries));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return StepAnalysis.unavailable("interrupted while asking Prometheus " + endpoint.get().url());
+    } catch (IOException | RuntimeException e) {
+      return StepAnalysis.unavailable("cannot ask Prometheus " + endpoint.get().url() + ": " + Failures.oneLine(e));
+    }
+  }
+
+  private ArrayList<Answer> answers(Endpoint endpoint, DeliveryPlan plan, CanaryQueries queries)
+      throws IOException, InterruptedException {
+    var answers = new ArrayList<Answer>();
+    for (var check : RolloutAnalysis.checks(plan, queries)) {
+      answers.add(new Answer(check, snapshots.query(endpoint, check.query())));
+    }
+    return answers;
+  }
+}
