@@ -35,9 +35,13 @@ public final class CanaryQueries {
     return window;
   }
 
-  /** Requests the track served in the window. */
+  /**
+   * Requests the track served in the window. A pod that never served a request has no request series yet, but it
+   * reports its health: a scraped track that served nothing gives 0 (too little data), and only a track that is
+   * not scraped at all gives no series (a missing metric).
+   */
   public String requests(Track track) {
-    return sumBy("", "increase", requestSeries(track));
+    return sumBy("", "increase", requestSeries(track)) + " or (" + sumBy(select(MetricContract.HEALTH, track)) + " * 0)";
   }
 
   /**
@@ -85,5 +89,9 @@ public final class CanaryQueries {
       labels.add(extraLabel);
     }
     return "sum by (" + String.join(", ", labels) + ") (" + function + "(" + series + "[" + window + "]))";
+  }
+
+  private String sumBy(SeriesSelector series) {
+    return "sum by (" + String.join(", ", new TreeSet<>(agent.keySet())) + ") (" + series + ")";
   }
 }

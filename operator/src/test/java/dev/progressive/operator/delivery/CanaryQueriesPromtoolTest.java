@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The rollout queries evaluated by the real promtool on synthetic series, scraped every 15 s: the npa canary
  * answers 30 requests per scrape, 3 of them 503s, 16 within 0.25 s and all within 0.5 s; its stable pods
  * answer 45 (30 from pods labelled stable, 15 from a pod that predates the label), none a 5xx, 36 of every
- * 40 bucketed within 0.1 s. A wpa canary that fails everything must not leak into the npa's answers.
+ * 40 bucketed within 0.1 s. A wpa canary that fails everything must not leak into the npa's answers. An rpa
+ * canary is scraped (it reports its health) but has served no request yet.
  */
 class CanaryQueriesPromtoolTest {
   private static final String AGENT = "namespace=\"progressive\",agent_type=\"npa\"";
@@ -51,6 +52,14 @@ class CanaryQueriesPromtoolTest {
         .contains("SUCCESS");
   }
 
+  @Test
+  void aScrapedCanaryThatServedNothingHasZeroRequestsNotNone() throws IOException {
+    CanaryQueries rpa = CanaryQueries.forAgent("progressive", "rpa", "2m");
+
+    assertThat(run(List.of("      - expr: '" + rpa.requests(Track.CANARY) + "'\n        eval_time: 10m\n        exp_samples:\n"
+        + "          - labels: '{agent_type=\"rpa\", namespace=\"progressive\"}'\n            value: 0"))).contains("SUCCESS");
+  }
+
   private String run(List<String> exprTests) throws IOException {
     Files.writeString(dir.resolve("none.rules.yml"), "groups: []\n");
     Files.writeString(dir.resolve("canary.test.yml"), """
@@ -72,7 +81,9 @@ class CanaryQueriesPromtoolTest {
         requests("track=\"canary\",status_code=\"503\"", 3),
         requests("track=\"stable\",status_code=\"200\"", 30),
         requests("status_code=\"200\"", 15),
-        input("agent_requests_total{namespace=\"progressive\",agent_type=\"wpa\",track=\"canary\",status_code=\"500\"}", 100)));
+        input("agent_requests_total{namespace=\"progressive\",agent_type=\"wpa\",track=\"canary\",status_code=\"500\"}", 100),
+        "      - series: 'agent_health_status{namespace=\"progressive\",agent_type=\"rpa\",track=\"canary\"}'\n"
+            + "        values: '1+0x40'"));
     series.addAll(buckets("canary", new String[] {"0.1", "0.25", "0.5", "+Inf"}, new int[] {0, 16, 20, 20}));
     series.addAll(buckets("stable", new String[] {"0.05", "0.1", "0.25", "+Inf"}, new int[] {0, 36, 40, 40}));
     return series;

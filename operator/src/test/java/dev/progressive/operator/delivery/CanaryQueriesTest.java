@@ -12,7 +12,8 @@ class CanaryQueriesTest {
   @Test
   void theTrackLabelTellsCanaryFromStableOnTheSloRulesSelector() {
     assertThat(NPA.requests(Track.CANARY)).isEqualTo(
-        "sum by (agent_type, namespace) (increase(agent_requests_total{agent_type=\"npa\",namespace=\"shop\",track=\"canary\"}[2m]))");
+        "sum by (agent_type, namespace) (increase(agent_requests_total{agent_type=\"npa\",namespace=\"shop\",track=\"canary\"}[2m]))"
+            + " or (sum by (agent_type, namespace) (agent_health_status{agent_type=\"npa\",namespace=\"shop\",track=\"canary\"}) * 0)");
     assertThat(NPA.requests(Track.STABLE)).contains("track!=\"canary\"");
   }
 

@@ -10,6 +10,7 @@ import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.api.StepAction;
 import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.cluster.PrometheusSnapshots;
 import dev.progressive.operator.common.Closer;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.dev.ClusterStandIns;
@@ -52,6 +53,16 @@ final class EndToEndEnvironment implements AutoCloseable {
   final LocalMonitoring monitoring;
 
   EndToEndEnvironment(Path workDirectory) throws IOException {
+    this(workDirectory, PrometheusSnapshots.INTERVAL, EndToEndEnvironment::applySamplesAndPlaybooks);
+  }
+
+  /** What a test runs: it applies its resources and says how many agents must be Ready before Prometheus starts. */
+  interface Workload {
+    int apply(KubernetesClient client) throws IOException;
+  }
+
+  /** @param prometheusReads how often the operator reads Prometheus for the agents' status */
+  EndToEndEnvironment(Path workDirectory, Duration prometheusReads, Workload workload) throws IOException {
     // Before anything starts: a missing tool fails the test at once, naming the package.
     SystemTool.require("prometheus", "prometheus");
     SystemTool.require("prometheus-alertmanager", "prometheus-alertmanager");
@@ -65,9 +76,10 @@ final class EndToEndEnvironment implements AutoCloseable {
           .localAgents().orElseThrow();
       var tokenFile = Files.writeString(workDirectory.resolve("webhook-token"), UUID.randomUUID().toString());
       var prometheus = LocalMonitoring.prometheusAddress();
-      var webhook = startOperator(tokenFile, prometheus);
-      applySamplesAndPlaybooks();
-      await("every sample agent Ready").atMost(STARTUP).until(this::agentsReady);
+      var webhook = startOperator(tokenFile, prometheus, prometheusReads);
+      client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
+      int agents = workload.apply(client);
+      await("every agent Ready").atMost(STARTUP).until(() -> agentsReady(agents));
       // Only now: a Prometheus watching the start-up would see agents that are not ready yet.
       monitoring = started.add(LocalMonitoring.start(client, processes.services(), prometheus, webhook, tokenFile, workDirectory,
           ProgressiveOperator.generatedRules()));
@@ -85,12 +97,13 @@ final class EndToEndEnvironment implements AutoCloseable {
   }
 
   /** The operator as `dev --with-prometheus` runs it: diagnostics query the local Prometheus. */
-  private URI startOperator(Path tokenFile, URI prometheus) {
+  private URI startOperator(Path tokenFile, URI prometheus, Duration prometheusReads) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var intake = AlertIntake.create(client, registry,
         new IntakeSettings(Optional.of(tokenFile), "default", IntakeSettings.DEFAULT_BODY_LIMIT_BYTES));
     var settings = ProgressiveOperator.Settings.embedded()
-        .withRemediation(RemediationSettings.defaults().withPrometheus(Optional.of(prometheus)));
+        .withRemediation(RemediationSettings.defaults().withPrometheus(Optional.of(prometheus)))
+        .withPrometheusReads(prometheusReads);
     Operator operator = ProgressiveOperator.create(client, registry, settings);
     var http = OperatorHttpServer.start("127.0.0.1", 0, operator, registry, intake);
     started.add(http);
@@ -100,8 +113,7 @@ final class EndToEndEnvironment implements AutoCloseable {
   }
 
   /** The five sample agents and the default playbooks, whose waits shrink from minutes to seconds. */
-  private void applySamplesAndPlaybooks() throws IOException {
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
+  private static int applySamplesAndPlaybooks(KubernetesClient client) throws IOException {
     for (var document : Manifests.read(ROOT.resolve("samples"))) {
       if ("ProgressiveAgent".equals(document.kind())) {
         var agent = Manifests.convert(document, ProgressiveAgent.class);
@@ -119,11 +131,12 @@ final class EndToEndEnvironment implements AutoCloseable {
       playbook.getSpec().getGuardrails().setRevertAfter("5s");
       client.resource(playbook).create();
     }
+    return 5;
   }
 
-  private boolean agentsReady() {
+  private boolean agentsReady(int count) {
     var agents = client.resources(ProgressiveAgent.class).inNamespace(NAMESPACE).list().getItems();
-    return agents.size() == 5 && agents.stream()
+    return agents.size() == count && agents.stream()
         .allMatch(a -> a.getStatus() != null && Conditions.isTrue(a.getStatus().getConditions(), Conditions.READY));
   }
 

@@ -201,7 +201,7 @@ class IncidentEndToEndTest {
     return Duration.between(from, to).toMillis() / 1000.0;
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
+  static void deleteRecursively(Path directory) throws IOException {
     if (Files.exists(directory)) {
       try (var paths = Files.walk(directory)) {
         for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -2,6 +2,7 @@ package dev.progressive.operator.e2e;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,8 +18,17 @@ final class MealPlanTraffic implements AutoCloseable {
   private final AtomicInteger next = new AtomicInteger();
 
   MealPlanTraffic(List<URI> replicas) {
+    this(() -> replicas);
+  }
+
+  /** Round-robin over the replicas {@code replicas} gives at each call, as a Service spreads its traffic. */
+  MealPlanTraffic(Supplier<List<URI>> replicas) {
     callers.scheduleAtFixedRate(() -> {
-      var replica = replicas.get(Math.floorMod(next.getAndIncrement(), replicas.size()));
+      var now = replicas.get();
+      if (now.isEmpty()) {
+        return;
+      }
+      var replica = now.get(Math.floorMod(next.getAndIncrement(), now.size()));
       int status;
       try {
         status = AgentCalls.mealPlan(replica);
