@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Decides a rollout step from Prometheus' answers to its {@link Check}s. A check with no series is
  * MetricNotFound: the contract promises the series, so their absence means the canary is not scraped or not
  * labelled, never that it is healthy. Before the canary has served {@code minRequests} requests in the window,
- * no other check can pass or fail: each is InsufficientData. With enough data, a value above its threshold
+ * no other check can pass or fail: each is InsufficientData, also without series (a canary that served nothing has
+ * none of the series its requests make). With enough data, a value above its threshold
  * fails (a NaN, from a track with no requests to divide by, holds instead).
  *
  * <p>The step fails when any check fails, as the evidence against the version is then in hand; else it holds on
@@ -64,11 +65,12 @@ public final class RolloutAnalysis {
   private static RolloutCheck judge(Answer answer, RolloutCheck gate) {
     Check check = answer.check();
     Optional<Double> value = observed(answer);
-    if (value.isEmpty()) {
-      return missing(answer);
-    }
+    // A canary that served no request has no request series yet: missing only once it has served enough.
     if (gate.getVerdict() != Verdict.Pass) {
       return record(check, value, Verdict.InsufficientData, "not judged until the requests check passes");
+    }
+    if (value.isEmpty()) {
+      return missing(answer);
     }
     String meaning = check.kind().meaning();
     if (value.get().isNaN()) {

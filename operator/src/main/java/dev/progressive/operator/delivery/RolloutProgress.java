@@ -80,7 +80,7 @@ public final class RolloutProgress {
 
   private Decision decide(Supplier<StepAnalysis> analysis) {
     if (seen.stable().isEmpty()) {
-      return Decision.kept(seen.last(), true, List.of());
+      return Decision.none();
     }
     if (seen.desired().equals(seen.stable().get())) {
       return settled();
@@ -101,17 +101,20 @@ public final class RolloutProgress {
     };
   }
 
-  /** The stable pods run the desired template: a rollout of another one that had not ended is abandoned. */
+  /**
+   * The stable pods run the desired template: only its promotion is still worth telling; a rollout that had not
+   * ended (of another template, the spec having gone back; or of this one, its stable Deployment recreated) ends.
+   */
   private Decision settled() {
     var stable = seen.stable().get();
-    var other = seen.last().filter(last -> !stable.equals(last.getRevision()));
-    if (other.isEmpty()) {
-      return Decision.kept(seen.last(), true, List.of());
+    var last = seen.last();
+    if (last.isEmpty() || last.get().getPhase() == RolloutPhase.Promoted && stable.equals(last.get().getRevision())) {
+      return Decision.kept(last, true, List.of());
     }
-    var phase = other.get().getPhase();
+    var phase = last.get().getPhase();
     var notes = phase == RolloutPhase.Promoted || phase == RolloutPhase.RolledBack ? List.<Note>of()
-        : List.of(new Note(false, "RolloutAbandoned", "The pod template is back at revision " + stable
-            + ", which the stable pods run: the rollout of revision " + other.get().getRevision() + " ends"));
+        : List.of(new Note(false, "RolloutAbandoned", "The stable pods run revision " + stable
+            + ", which the spec asks for: the rollout of revision " + last.get().getRevision() + " ends"));
     return Decision.kept(Optional.empty(), true, notes);
   }
 

@@ -94,7 +94,17 @@ class RolloutAnalysisTest {
 
     assertThat(step.verdict()).isEqualTo(Verdict.MetricNotFound);
     assertThat(step.message()).isEqualTo("requests: Prometheus has no series for " + QUERIES.requests(Track.CANARY));
-    assertThat(step.checks()).extracting(RolloutCheck::getVerdict).containsOnly(Verdict.MetricNotFound);
+    assertThat(step.checks()).extracting(RolloutCheck::getVerdict)
+        .containsExactly(Verdict.MetricNotFound, Verdict.InsufficientData, Verdict.InsufficientData, Verdict.InsufficientData);
+  }
+
+  @Test
+  void aScrapedCanaryThatServedNothingHoldsForLackOfDataThoughItsRequestSeriesDoNotExistYet() throws IOException {
+    StepAnalysis step = analyse(answers("0", null, null, null));
+
+    assertThat(step.verdict()).isEqualTo(Verdict.InsufficientData);
+    assertThat(step.checks()).extracting(RolloutCheck::getVerdict).containsOnly(Verdict.InsufficientData);
+    assertThat(step.message()).isEqualTo("requests: the canary served 0 of the 50 requests needed in 2m");
   }
 
   @Test

@@ -207,6 +207,19 @@ class RolloutProgressTest {
   }
 
   @Test
+  void aRolloutWhoseStableDeploymentWasRecreatedWithTheNewTemplateEnds() {
+    RolloutStatus running = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+
+    Decision recreated = decide(seen(Optional.empty(), Optional.of(running)), START.plusSeconds(10), pass());
+    Decision afterwards = decide(seen(Optional.of("new"), Optional.of(running)), START.plusSeconds(20), pass());
+
+    assertThat(recreated.status()).isEmpty();
+    assertThat(recreated.stableTakesDesired()).isTrue();
+    assertThat(afterwards.status()).isEmpty();
+    assertThat(afterwards.notes()).extracting(Note::reason).containsExactly("RolloutAbandoned");
+  }
+
+  @Test
   void theBudgetIsSpentAtOrBelowZero() {
     assertThat(RolloutProgress.spent("0%")).isTrue();
     assertThat(RolloutProgress.spent("-0.5%")).isTrue();
