@@ -43,7 +43,8 @@ import java.util.TreeMap;
 
 /**
  * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
- * waits), one alert each about a different agent (a target's cooldown would suppress the others) posted to
+ * waits), one alert each about a different agent (a target's cooldown would suppress the others; the catch-all,
+ * which acts on the MCA alone, shares the last one) posted to
  * the operator's webhook as Alertmanager sends it, one alert that names no namespace, and a heartbeat. Each agent has a
  * ready and an unready pod, for the quarantine to take the unready one out of traffic. Once every Incident has finished, the alerts
  * resolve, the mitigations are reverted and all but the newest Incident deleted.
@@ -77,7 +78,9 @@ final class PlaybookDrill {
       var webhook = URI.create("http://127.0.0.1:" + http.port() + AlertIntake.PATH);
       var alerts = new ArrayList<Alert>();
       for (int i = 0; i < playbooks.size(); i++) {
-        alerts.add(new Alert(labels(playbooks.get(i), namespace, AGENTS.get(i % AGENTS.size())), Instant.now().toString()));
+        // The last ones share the last agent: the catch-all acts on the MCA whatever its alert is about.
+        alerts.add(new Alert(labels(playbooks.get(i), namespace, AGENTS.get(Math.min(i, AGENTS.size() - 1))),
+            Instant.now().toString()));
       }
       alerts.add(new Alert(Map.of("alertname", "PostgreSQLDown", "severity", "critical"), Instant.now().toString()));
       leaveStaleClaim(admin, namespace, AGENTS.get(0));
