@@ -1,7 +1,6 @@
 package dev.progressive.operator.delivery;
 
 import dev.progressive.operator.api.ProgressiveAgent;
-import dev.progressive.operator.api.RolloutCheck;
 import dev.progressive.operator.api.RolloutCheck.Verdict;
 import dev.progressive.operator.api.RolloutPhase;
 import dev.progressive.operator.api.RolloutStatus;
@@ -88,7 +87,7 @@ public final class RolloutProgress {
     var steps = plan.steps(seen.replicas());
     var current = seen.last().filter(last -> seen.desired().equals(last.getRevision()));
     if (steps.size() == 1) {
-      return promoted(current, steps.get(0), List.of(), "the Deployment rolls the new template out itself ("
+      return promoted(current, steps.get(0), Optional.empty(), "the Deployment rolls the new template out itself ("
           + (seen.replicas() < 1 ? "no replicas to analyse" : "strategy all-at-once") + ")");
     }
     if (current.isEmpty() || current.get().getPhase() == RolloutPhase.Frozen) {
@@ -137,7 +136,7 @@ public final class RolloutProgress {
   private Decision advance(RolloutStatus current, List<CanaryStep> steps, Supplier<StepAnalysis> analysis) {
     int index = current.getStep() == null ? 0 : current.getStep();
     if (index >= steps.size() - 1) {
-      return promoted(Optional.of(current), steps.get(steps.size() - 1), current.getChecks(), "every step passed");
+      return promoted(Optional.of(current), steps.get(steps.size() - 1), Optional.empty(), "every step passed");
     }
     var step = steps.get(index);
     var due = due(current);
@@ -151,7 +150,7 @@ public final class RolloutProgress {
     if (result.verdict() == Verdict.Pass) {
       var next = steps.get(index + 1);
       if (next.promotion()) {
-        return promoted(Optional.of(current), next, result.checks(), name + " passed: " + result.message());
+        return promoted(Optional.of(current), next, Optional.of(result), name + " passed: " + result.message());
       }
       var status = stepStatus(RolloutPhase.Progressing, next, steps, now, name + " passed: " + result.message());
       analysed(status, current, result);
@@ -175,14 +174,23 @@ public final class RolloutProgress {
         Optional.of(result));
   }
 
-  private Decision promoted(Optional<RolloutStatus> current, CanaryStep promotion,
-      List<RolloutCheck> checks, String why) {
+  /** @param passed the analysis of the step before the promotion, when that is what promotes */
+  private Decision promoted(Optional<RolloutStatus> current, CanaryStep promotion, Optional<StepAnalysis> passed,
+      String why) {
     if (current.filter(c -> c.getPhase() == RolloutPhase.Promoted).isPresent()) {
       return Decision.kept(current, true, List.of());
     }
     var status = status(RolloutPhase.Promoted, null, why + "; the stable Deployment takes revision " + seen.desired());
     status.setStep(promotion.index());
-    status.setChecks(List.copyOf(checks));
+    if (passed.isPresent()) {
+      status.setChecks(passed.get().checks());
+      status.setAnalysedAt(now.toString());
+    } else {
+      current.ifPresent(c -> {
+        status.setChecks(List.copyOf(c.getChecks()));
+        status.setAnalysedAt(c.getAnalysedAt());
+      });
+    }
     current.ifPresent(c -> status.setForced(c.getForced()));
     return Decision.kept(Optional.of(status), true,
         List.of(new Note(false, "RolloutPromoted", "Revision " + seen.desired() + " promoted: " + status.getMessage())));

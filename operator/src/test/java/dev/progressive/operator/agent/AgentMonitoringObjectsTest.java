@@ -38,7 +38,9 @@ class AgentMonitoringObjectsTest {
             .filter(e -> !e.getKey().equals(AgentDeployment.SERVING_LABEL))
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     assertThat(serviceMonitor.<Map<String, Object>>get("spec", "endpoints", 0))
-        .containsEntry("port", "http").containsEntry("path", "/metrics").containsEntry("interval", "15s");
+        .containsEntry("port", "http").containsEntry("path", "/metrics").containsEntry("interval", "15s")
+        .containsEntry("relabelings", List.of(Map.of("sourceLabels", List.of("__meta_kubernetes_pod_label_progressive_dev_track"),
+            "regex", "(.+)", "targetLabel", "track", "action", "replace")));
     assertThat(serviceMonitor.<Map<String, Object>>get("spec")).doesNotContainKey("jobLabel");
   }
 

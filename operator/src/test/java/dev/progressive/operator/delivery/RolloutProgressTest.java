@@ -80,6 +80,8 @@ class RolloutProgressTest {
     assertThat(promoted.stableTakesDesired()).isTrue();
     assertThat(promoted.canaryPods()).isZero();
     assertThat(promoted.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Promoted);
+    assertThat(promoted.status().orElseThrow().getAnalysedAt()).isEqualTo(secondStart.plus(INTERVAL).toString());
+    assertThat(promoted.status().orElseThrow().getChecks()).as("the evidence of the last step").isNotEmpty();
     assertThat(promoted.notes()).extracting(Note::reason).containsExactly("RolloutPromoted");
     assertThat(analyses).hasValue(2);
 

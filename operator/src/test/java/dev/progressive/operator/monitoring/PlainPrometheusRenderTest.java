@@ -89,6 +89,8 @@ class PlainPrometheusRenderTest {
     assertThat(targets.get("keep").at("/source_labels/0").asText()).isEqualTo("__meta_kubernetes_pod_annotation_prometheus_io_scrape");
     assertThat(targets.get("keep").get("regex").isTextual()).as("regex must stay a string").isTrue();
     assertThat(targets.get("job").at("/source_labels/0").asText()).isEqualTo("__meta_kubernetes_pod_label_app_kubernetes_io_instance");
+    assertThat(targets.get("track").at("/source_labels/0").asText())
+        .as("the pods' progressive.dev/track, for the rollout queries").isEqualTo("__meta_kubernetes_pod_label_progressive_dev_track");
     var address = targets.get("__address__");
     var matcher = Pattern.compile(address.get("regex").asText()).matcher("10.0.0.7:9999;8080");
     assertThat(matcher.matches()).isTrue();

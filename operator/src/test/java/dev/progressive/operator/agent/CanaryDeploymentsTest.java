@@ -1,0 +1,77 @@
+package dev.progressive.operator.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.delivery.RolloutProgress.Decision;
+import dev.progressive.operator.delivery.TemplateRevision;
+import dev.progressive.operator.delivery.Track;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The two Deployments of a rollout: what each runs, how they tell their pods apart, and how they share the replicas. */
+class CanaryDeploymentsTest {
+  private static final ActiveMitigations RESTARTED = ActiveMitigations.NONE.keepingRestart(Optional.of("2026-12-03T10:00:00Z"));
+
+  @Test
+  void theStableDeploymentRecordsTheTemplateItRunsSoThatItsRevisionIsKnownLater() {
+    var agent = Agents.agent("npa", AgentType.NPA);
+    var template = AgentDeployment.template(agent);
+
+    var stable = AgentDeployment.stable(agent, template, 2, RESTARTED);
+
+    var recorded = AgentDeployment.recordedTemplate(stable).orElseThrow();
+    assertThat(TemplateRevision.of(recorded)).isEqualTo(TemplateRevision.of(template));
+    assertThat(stable.getSpec().getTemplate().getMetadata().getLabels()).containsEntry(Track.POD_LABEL, "stable");
+    assertThat(recorded.getMetadata().getLabels()).as("the record is the template before any track")
+        .doesNotContainKey(Track.POD_LABEL);
+    assertThat(recorded.getMetadata().getAnnotations()).doesNotContainKey(AgentDeployment.RESTARTED_AT);
+  }
+
+  @Test
+  void aDeploymentWrittenBeforeRolloutsRecordsNoTemplate() {
+    var legacy = AgentDeployment.stable(Agents.agent("npa", AgentType.NPA), AgentDeployment.template(Agents.agent("npa", AgentType.NPA)),
+        2, ActiveMitigations.NONE);
+    legacy.getMetadata().setAnnotations(null);
+
+    assertThat(AgentDeployment.recordedTemplate(legacy)).isEmpty();
+  }
+
+  @Test
+  void theCanarySelectsOnlyItsOwnPodsAndCarriesTheMitigationsToo() {
+    var agent = Agents.agent("npa", AgentType.NPA);
+    agent.getSpec().setEnv(List.of(new EnvVar("GREETING", "v2", null)));
+
+    var canary = AgentDeployment.canary(agent, AgentDeployment.template(agent), 1, RESTARTED);
+    var stable = AgentDeployment.stable(agent, AgentDeployment.template(Agents.agent("npa", AgentType.NPA)), 2, RESTARTED);
+
+    assertThat(canary.getMetadata().getName()).isEqualTo("npa-canary");
+    assertThat(canary.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(canary.getSpec().getSelector().getMatchLabels())
+        .containsAllEntriesOf(stable.getSpec().getSelector().getMatchLabels()).containsEntry(Track.POD_LABEL, "canary");
+    var pods = canary.getSpec().getTemplate();
+    assertThat(pods.getMetadata().getLabels()).containsAllEntriesOf(canary.getSpec().getSelector().getMatchLabels())
+        .as("behind the same Service").containsEntry(AgentDeployment.SERVING_LABEL, "true");
+    assertThat(pods.getMetadata().getAnnotations()).containsEntry(AgentDeployment.RESTARTED_AT, "2026-12-03T10:00:00Z");
+    assertThat(stable.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry(AgentDeployment.RESTARTED_AT, "2026-12-03T10:00:00Z");
+    assertThat(pods.getSpec().getContainers().get(0).getEnv()).extracting(EnvVar::getName).contains("GREETING");
+    assertThat(stable.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()).extracting(EnvVar::getName)
+        .doesNotContain("GREETING");
+  }
+
+  @Test
+  void theStablePodsGiveWayToTheCanarysReadyPodsOneForOneKeepingOne() {
+    var template = AgentDeployment.template(Agents.agent("npa", AgentType.NPA));
+    var step = new Decision(Optional.empty(), false, 2, Optional.empty(), List.of(), Optional.empty());
+
+    assertThat(new AgentRollout(step, template, template, 4, 0).stableReplicas()).as("canary starting").isEqualTo(4);
+    assertThat(new AgentRollout(step, template, template, 4, 1).stableReplicas()).isEqualTo(3);
+    assertThat(new AgentRollout(step, template, template, 4, 2).stableReplicas()).isEqualTo(2);
+    assertThat(new AgentRollout(step, template, template, 2, 2).stableReplicas()).as("at least one").isEqualTo(1);
+    assertThat(AgentRollout.direct(template, 3).stableReplicas()).isEqualTo(3);
+    assertThat(AgentRollout.direct(template, 3).canaryReplicas()).isZero();
+  }
+}
