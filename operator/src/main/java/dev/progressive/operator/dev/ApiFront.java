@@ -17,8 +17,8 @@ final class ApiFront implements AutoCloseable {
 
   ApiFront(URI mock) {
     PassThrough passThrough = new PassThrough(http, mock);
-    WatchStream watches = new WatchStream(http, mock);
     TableView tables = new TableView(http, mock, passThrough);
+    WatchStream watches = new WatchStream(http, mock, tables);
     server = WebServer.builder()
         .host("127.0.0.1")
         .port(0)

@@ -11,13 +11,16 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Answers kubectl's request for a server-side Table, which the mock cannot give: for custom resources from
@@ -42,6 +45,32 @@ final class TableView implements Handler {
     return request.prologue().method() == Method.GET
         && request.headers().value(HeaderNames.ACCEPT).filter(accept -> accept.contains("as=Table")).isPresent()
         && ApiPath.parse(request.path().rawPath()).filter(path -> path.subresource() == null).isPresent();
+  }
+
+  /**
+   * How a watch's events reach a client that asked for Tables ({@code kubectl get -w}): each object as a Table of one
+   * row, the column definitions in the first event only, as the API server sends them; unchanged for any other
+   * client or for a resource without columns.
+   */
+  UnaryOperator<String> watchEvents(ServerRequest request) throws IOException, InterruptedException {
+    var path = ApiPath.parse(request.path().rawPath());
+    var table = isTableRequest(request) && path.isPresent() ? columns(path.get()) : Optional.<Function<JsonNode, ObjectNode>>empty();
+    if (table.isEmpty()) {
+      return UnaryOperator.identity();
+    }
+    var first = new AtomicBoolean(true);
+    return event -> {
+      try {
+        var parsed = (ObjectNode) JSON.readTree(event);
+        var rows = table.get().apply(parsed.path("object"));
+        if (!first.getAndSet(false)) {
+          rows.remove("columnDefinitions");
+        }
+        return parsed.set("object", rows).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException("unreadable watch event", e);
+      }
+    };
   }
 
   @Override

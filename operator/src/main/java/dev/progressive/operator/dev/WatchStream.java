@@ -27,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -50,10 +51,12 @@ final class WatchStream implements Handler {
   private final HttpClient http;
   private final URI mock;
   private final URI mockWebSocket;
+  private final TableView tables;
 
-  WatchStream(HttpClient http, URI mock) {
+  WatchStream(HttpClient http, URI mock, TableView tables) {
     this.http = http;
     this.mock = mock;
+    this.tables = tables;
     this.mockWebSocket = URI.create("ws://" + mock.getAuthority() + "/");
   }
 
@@ -80,7 +83,8 @@ final class WatchStream implements Handler {
     try {
       response.status(200).header("Content-Type", "application/json");
       long since = initial.map(list -> parseVersion(list.path("metadata").path("resourceVersion").asText())).orElse(sinceVersion(request));
-      stream(new Watch(relay.events, selector, since, deadline(request), initial), response.outputStream());
+      stream(new Watch(relay.events, selector, since, deadline(request), initial, tables.watchEvents(request)),
+          response.outputStream());
     } catch (IOException clientLeft) {
       // The client closed the stream: nothing to answer.
     } finally {
@@ -104,14 +108,15 @@ final class WatchStream implements Handler {
         .build()));
   }
 
+  /** @param encoding how each event is written: as it is, or with its object as a Table */
   private record Watch(BlockingQueue<Optional<String>> events, FieldSelector selector, long sinceVersion, Instant deadline,
-      Optional<JsonNode> initial) {}
+      Optional<JsonNode> initial, UnaryOperator<String> encoding) {}
 
   private void stream(Watch watch, OutputStream out) throws IOException {
     try (out) {
       heartbeat(out);
       if (watch.initial().isPresent()) {
-        writeInitialEvents(watch.initial().get(), out);
+        writeInitialEvents(watch.initial().get(), watch.encoding(), out);
       }
       while (Instant.now().isBefore(watch.deadline())) {
         Optional<String> event = watch.events().poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,7 +125,7 @@ final class WatchStream implements Handler {
         } else if (event.isEmpty()) {
           return;
         } else if (isNewerThan(event.get(), watch.sinceVersion()) && selects(watch.selector(), event.get())) {
-          write(out, event.get());
+          write(out, watch.encoding().apply(event.get()));
         }
       }
     } catch (InterruptedException e) {
@@ -129,9 +134,9 @@ final class WatchStream implements Handler {
   }
 
   /** Each listed object as ADDED, then the bookmark a WatchList client waits for. */
-  private void writeInitialEvents(JsonNode list, OutputStream out) throws IOException {
+  private void writeInitialEvents(JsonNode list, UnaryOperator<String> encoding, OutputStream out) throws IOException {
     for (JsonNode item : list.path("items")) {
-      write(out, json.createObjectNode().put("type", "ADDED").set("object", item).toString());
+      write(out, encoding.apply(json.createObjectNode().put("type", "ADDED").set("object", item).toString()));
     }
     ObjectNode bookmark = json.createObjectNode().put("kind", list.path("kind").asText().replaceFirst("List$", ""))
         .put("apiVersion", list.path("apiVersion").asText());

@@ -73,6 +73,22 @@ class DevClusterKubectlTest {
   }
 
   @Test
+  void getWatchPrintsTheServersColumnsForEveryChangeWithTheHeaderOnce() throws Exception {
+    try (KubectlProcess watch = kubectl.start("get", "events", "-w", "--field-selector", "involvedObject.name=columns")) {
+      for (String name : List.of("columns.first", "columns.second")) {
+        cluster.client().v1().events().resource(new EventBuilder().withNewMetadata().withName(name).endMetadata()
+            .withNewInvolvedObject().withKind("Widget").withName("columns").withNamespace("default").endInvolvedObject()
+            .withType("Warning").withReason("Watched").withMessage("seen as " + name).build()).create();
+      }
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> watch.out().stream().anyMatch(line -> line.contains("seen as columns.second")));
+      assertThat(watch.out()).filteredOn(line -> line.contains("seen as")).hasSize(2)
+          .allSatisfy(line -> assertThat(line).contains("Warning", "Watched", "widget/columns"));
+      assertThat(watch.out()).filteredOn(line -> line.contains("REASON")).hasSize(1);
+    }
+  }
+
+  @Test
   void waitSucceedsOnceTheReadyConditionIsSetThroughTheClient() throws Exception {
     widgets().resource(widget("waited", 1)).create();
 

@@ -38,7 +38,7 @@ public final class Kubectl {
   }
 
   /** Starts a long-running kubectl, such as a watch; close the result to stop it. */
-  KubectlProcess start(String... args) throws IOException {
+  public KubectlProcess start(String... args) throws IOException {
     return new KubectlProcess(processBuilder(args).start());
   }
 

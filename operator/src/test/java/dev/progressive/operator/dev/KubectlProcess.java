@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A running kubectl whose output lines are collected as they arrive. */
-final class KubectlProcess implements AutoCloseable {
+public final class KubectlProcess implements AutoCloseable {
 
   private final Process process;
   private final List<String> out = new CopyOnWriteArrayList<>();
@@ -22,7 +22,7 @@ final class KubectlProcess implements AutoCloseable {
     collect(process.getErrorStream(), err);
   }
 
-  List<String> out() {
+  public List<String> out() {
     return List.copyOf(out);
   }
 

@@ -15,6 +15,7 @@ import dev.progressive.operator.api.RolloutStatus;
 import dev.progressive.operator.api.Slo;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.dev.ChildProcesses;
+import dev.progressive.operator.dev.Kubectl;
 import dev.progressive.operator.dev.LocalAgentProcesses.Replica;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -85,12 +86,18 @@ class DeliveryEndToEndTest {
 
   @Test
   void aGoodVersionIsPromotedABadOneRolledBackAndASpentBudgetFreezesTheNextUntilForced() throws Exception {
-    withoutTrafficTheStepHoldsForLackOfData();
-    try (var traffic = new MealPlanTraffic(DeliveryEndToEndTest::readyPods)) {
-      theSameChangeIsPromotedThroughEveryStepOnceItHasTraffic();
-      aFailingVersionIsRolledBackWithTheEvidenceAndAnIncident(env(deployment(AGENT).orElseThrow()));
-      theSpentBudgetFreezesTheNextChangeUntilItIsForced();
-      assertThat(traffic.count(200)).as("%s", traffic).isPositive();
+    var kubectl = new Kubectl(environment.cluster.writeKubeconfig(WORK.resolve("kubeconfig")), WORK);
+    try (var watch = kubectl.start("get", "pa", AGENT, "-n", NAMESPACE, "-w")) {
+      withoutTrafficTheStepHoldsForLackOfData();
+      try (var traffic = new MealPlanTraffic(DeliveryEndToEndTest::readyPods)) {
+        theSameChangeIsPromotedThroughEveryStepOnceItHasTraffic();
+        aFailingVersionIsRolledBackWithTheEvidenceAndAnIncident(env(deployment(AGENT).orElseThrow()));
+        theSpentBudgetFreezesTheNextChangeUntilItIsForced();
+        assertThat(traffic.count(200)).as("%s", traffic).isPositive();
+      }
+      await("kubectl's watch shows every phase in the ROLLOUT column").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(String.join("\n", watch.out())).contains("ROLLOUT", "Paused", "Progressing", "Promoted", "RolledBack", "Frozen"));
+      System.out.println("kubectl get pa " + AGENT + " -w, during the rollouts:\n" + String.join("\n", watch.out()));
     }
   }
 

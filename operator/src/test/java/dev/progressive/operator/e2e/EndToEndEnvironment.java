@@ -48,6 +48,7 @@ final class EndToEndEnvironment implements AutoCloseable {
   static final Duration STARTUP = Duration.ofMinutes(3);
 
   private final Closer started = new Closer();
+  final DevCluster cluster;
   final KubernetesClient client;
   final LocalAgentProcesses processes;
   final LocalMonitoring monitoring;
@@ -68,7 +69,7 @@ final class EndToEndEnvironment implements AutoCloseable {
     SystemTool.require("prometheus-alertmanager", "prometheus-alertmanager");
     var runtime = new RuntimeLauncher(runtimeJar(), workDirectory.resolve("pods"));
     try {
-      var cluster = started.add(DevCluster.start());
+      cluster = started.add(DevCluster.start());
       client = cluster.client();
       Crds.load().forEach(crd -> client.resource(crd).create());
       processes = started.add(ClusterStandIns.on(client)
