@@ -82,10 +82,14 @@ public final class StatusRecorder<S extends ConditionedStatus> {
 
   /**
    * The status after a failed reconcile, which java-operator-sdk has logged with its stack trace and
-   * retries: the status says on one line what failed ({@link Failures}).
+   * retries: the status says on one line what failed ({@link Failures}). A write that only lost a race says
+   * nothing: the retry that follows at once reports.
    */
   public <R extends CustomResource<?, S>> ErrorStatusUpdateControl<R> recordFailure(R resource, Context<R> context,
-      Supplier<S> next) {
+      Exception failure, Supplier<S> next) {
+    if (Failures.onlyLostRaces(failure)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     try {
       record(resource, context, next.get());
     } catch (KubernetesClientException | OperatorException conflict) {
