@@ -109,7 +109,7 @@ public final class AgentStatus {
   }
 
   /** Rolled out, with every replica ready and no pod of an older template left. */
-  private static boolean fullyRolledOut(Deployment deployment) {
+  static boolean fullyRolledOut(Deployment deployment) {
     if (!rolledOut(Optional.of(deployment))) {
       return false;
     }

@@ -3,7 +3,6 @@ package dev.progressive.operator.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.api.AgentType;
-import dev.progressive.operator.delivery.RolloutProgress.Decision;
 import dev.progressive.operator.delivery.TemplateRevision;
 import dev.progressive.operator.delivery.Track;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -64,13 +63,12 @@ class CanaryDeploymentsTest {
 
   @Test
   void theStablePodsGiveWayToTheCanarysReadyPodsOneForOneKeepingOne() {
+    assertThat(AgentRollout.stableBesideCanary(4, 2, 0)).as("canary starting").isEqualTo(4);
+    assertThat(AgentRollout.stableBesideCanary(4, 2, 1)).isEqualTo(3);
+    assertThat(AgentRollout.stableBesideCanary(4, 2, 2)).isEqualTo(2);
+    assertThat(AgentRollout.stableBesideCanary(2, 2, 2)).as("at least one").isEqualTo(1);
+    assertThat(AgentRollout.stableBesideCanary(3, 0, 0)).as("no canary").isEqualTo(3);
     var template = AgentDeployment.template(Agents.agent("npa", AgentType.NPA));
-    var step = new Decision(Optional.empty(), false, 2, Optional.empty(), List.of(), Optional.empty());
-
-    assertThat(new AgentRollout(step, template, template, 4, 0).stableReplicas()).as("canary starting").isEqualTo(4);
-    assertThat(new AgentRollout(step, template, template, 4, 1).stableReplicas()).isEqualTo(3);
-    assertThat(new AgentRollout(step, template, template, 4, 2).stableReplicas()).isEqualTo(2);
-    assertThat(new AgentRollout(step, template, template, 2, 2).stableReplicas()).as("at least one").isEqualTo(1);
     assertThat(AgentRollout.direct(template, 3).stableReplicas()).isEqualTo(3);
     assertThat(AgentRollout.direct(template, 3).canaryReplicas()).isZero();
   }

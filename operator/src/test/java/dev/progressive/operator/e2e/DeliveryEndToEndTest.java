@@ -31,7 +31,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.HashMap;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -119,20 +124,23 @@ class DeliveryEndToEndTest {
     assertThat(env(deployment(AGENT).orElseThrow())).doesNotContainKey("GREETING");
   }
 
-  private void theSameChangeIsPromotedThroughEveryStepOnceItHasTraffic() {
+  private void theSameChangeIsPromotedThroughEveryStepOnceItHasTraffic() throws InterruptedException {
     var second = awaitRollout("the second step", STEP, r -> r.getStep() != null && r.getStep() == 1);
     assertThat(second.getChecks()).extracting(RolloutCheck::getVerdict).containsOnly(Verdict.Pass);
     assertThat(prometheusSeries("agent_requests_total{namespace=\"" + NAMESPACE + "\",track=\"canary\"}"))
         .as("the canary's series carry the track").isPositive();
 
-    var promoted = awaitRollout("the promotion", STEP, r -> r.getPhase() == RolloutPhase.Promoted);
+    try (var serving = new ReadinessFloor(DeliveryEndToEndTest::readyPods)) {
+      var promoted = awaitRollout("the promotion", STEP, r -> r.getPhase() == RolloutPhase.Promoted);
 
-    assertThat(promoted.getChecks()).extracting(RolloutCheck::getName)
-        .containsExactly("requests", "errorRatioIncrease", "latencyP95Increase", "burnRate");
-    await("the canary removed and the stable pods on v2").atMost(STEP).untilAsserted(() -> {
-      assertThat(deployment(AGENT + "-canary")).isEmpty();
-      assertThat(env(deployment(AGENT).orElseThrow())).containsEntry("GREETING", "v2");
-    });
+      assertThat(promoted.getChecks()).extracting(RolloutCheck::getName)
+          .containsExactly("requests", "errorRatioIncrease", "latencyP95Increase", "burnRate");
+      await("the canary removed and the stable pods on v2").atMost(STEP).untilAsserted(() -> {
+        assertThat(deployment(AGENT + "-canary")).isEmpty();
+        assertThat(env(deployment(AGENT).orElseThrow())).containsEntry("GREETING", "v2");
+      });
+      assertThat(serving.lowest()).as("ready pods from the second step until the stable pods run v2").isPositive();
+    }
     assertThat(eventReasons()).contains("RolloutStarted", "RolloutPaused", "RolloutStepPassed", "RolloutPromoted");
   }
 
@@ -240,6 +248,26 @@ class DeliveryEndToEndTest {
   private static List<URI> readyPods() {
     return Stream.of(AGENT, AGENT + "-canary").flatMap(d -> environment.processes.replicas(NAMESPACE, d).stream())
         .filter(Replica::ready).map(Replica::uri).toList();
+  }
+
+  /** The fewest ready pods seen, sampled every 100 ms until closed. */
+  private static final class ReadinessFloor implements AutoCloseable {
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger lowest = new AtomicInteger(Integer.MAX_VALUE);
+
+    ReadinessFloor(Supplier<List<URI>> ready) {
+      sampler.scheduleAtFixedRate(() -> lowest.accumulateAndGet(ready.get().size(), Math::min), 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    int lowest() {
+      return lowest.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      sampler.shutdownNow();
+      sampler.awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 
   private static int prometheusSeries(String selector) {
