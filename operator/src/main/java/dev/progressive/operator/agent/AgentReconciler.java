@@ -12,8 +12,8 @@ import dev.progressive.operator.common.Labels;
 import dev.progressive.operator.common.SpecViolation;
 import dev.progressive.operator.common.StatusRecorder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -126,13 +126,18 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
     }
     status.record(agent, context, seen(agent, context, plan, violations, Optional.empty()));
     plan.rollout().ifPresent(rollout -> tell(agent, context, rollout));
-    // Monitoring APIs, Prometheus selectors and what Prometheus scrapes change without an event reaching us: look again.
+    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(nextLook(plan));
+  }
+
+  /**
+   * Monitoring APIs, Prometheus selectors and what Prometheus scrapes change without an event reaching us: look
+   * again; sooner when a rollout step's analysis falls due before then.
+   */
+  private Duration nextLook(AgentPlan plan) {
     var again = snapshots.interval().compareTo(MonitoringDiscovery.REFRESH) < 0 ? snapshots.interval() : MonitoringDiscovery.REFRESH;
-    // A rollout step whose analysis falls due sooner is looked at then.
-    var wait = plan.rollout().flatMap(rollout -> rollout.decision().recheck())
-        .map(at -> Duration.between(clock.instant(), at)).map(w -> w.isNegative() ? Duration.ZERO : w)
-        .filter(w -> w.compareTo(again) < 0).orElse(again);
-    return UpdateControl.<ProgressiveAgent>noUpdate().rescheduleAfter(wait);
+    return plan.rollout().flatMap(rollout -> rollout.decision().recheck())
+        .map(at -> Duration.between(clock.instant(), at)).map(wait -> wait.isNegative() ? Duration.ZERO : wait)
+        .filter(wait -> wait.compareTo(again) < 0).orElse(again);
   }
 
   /** Once the status holds the decision: the rollout's Events, and the Incident of a rollback. */
