@@ -48,7 +48,7 @@ final class AgentRollouts {
     var plan = DeliveryPlan.of(agent.getSpec());
     var decision = RolloutProgress.decide(plan, seen, clock.instant(), () -> analyse(agent, stack, plan));
     if (decision.stableTakesDesired()) {
-      return new AgentRollout(decision, desired, desired, replicas, handingOver(deployments, seen.desired()));
+      return new AgentRollout(decision, desired, desired, replicas, handingOver(deployments, seen));
     }
     return new AgentRollout(decision, desired, recorded.orElse(desired),
         AgentRollout.stableBesideCanary(replicas, decision.canaryPods(), deployments.canaryReady()), decision.canaryPods());
@@ -58,10 +58,9 @@ final class AgentRollouts {
    * A promoted canary keeps its pods until the stable Deployment runs its template on every replica, so that the
    * promotion takes no capacity away while the stable pods roll.
    */
-  private static int handingOver(AgentDeployments deployments, String desired) {
-    var stableDone = deployments.stable()
-        .filter(stable -> AgentDeployment.recordedTemplate(stable).map(TemplateRevision::of).filter(desired::equals).isPresent())
-        .filter(AgentStatus::fullyRolledOut).isPresent();
+  private static int handingOver(AgentDeployments deployments, Seen seen) {
+    var stableDone = seen.stable().filter(seen.desired()::equals).isPresent()
+        && deployments.stable().filter(AgentStatus::fullyRolledOut).isPresent();
     return stableDone ? 0 : deployments.canary().map(canary -> canary.getSpec().getReplicas()).orElse(0);
   }
 
