@@ -159,7 +159,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
   @Override
   public ErrorStatusUpdateControl<ProgressiveAgent> updateErrorStatus(
       ProgressiveAgent agent, Context<ProgressiveAgent> context, Exception e) {
-    return status.recordFailure(agent, context, e,
+    return status.recordFailure(agent, context,
         () -> seen(agent, context, AgentPlan.of(agent, context, discovery), List.of(), Optional.of(e)));
   }
 

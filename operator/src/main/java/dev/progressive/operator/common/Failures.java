@@ -2,7 +2,6 @@ package dev.progressive.operator.common;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
-import java.net.HttpURLConnection;
 import java.util.stream.Collectors;
 
 /**
@@ -46,26 +45,6 @@ public final class Failures {
       return inner;
     }
     return own.contains(inner) ? own : own.replaceFirst("[.:]\\s*$", "") + ": " + inner;
-  }
-
-  /**
-   * Whether the failure is only writes that lost a race with another (409 Conflict: the object changed since it was
-   * read), which java-operator-sdk retries at once from the fresh copy: not a failure to tell. A 409 AlreadyExists
-   * (a name someone else took) is.
-   */
-  public static boolean onlyLostRaces(Throwable failure) {
-    return lostRaces(failure, 0);
-  }
-
-  private static boolean lostRaces(Throwable failure, int depth) {
-    if (failure instanceof AggregatedOperatorException workflow && !workflow.getAggregatedExceptions().isEmpty()) {
-      return workflow.getAggregatedExceptions().values().stream().allMatch(e -> lostRaces(e, depth + 1));
-    }
-    if (failure instanceof KubernetesClientException api) {
-      return api.getCode() == HttpURLConnection.HTTP_CONFLICT && api.getStatus() != null
-          && "Conflict".equals(api.getStatus().getReason());
-    }
-    return failure.getCause() != null && depth < MAX_DEPTH && lostRaces(failure.getCause(), depth + 1);
   }
 
   private static String firstLine(String message) {

@@ -82,14 +82,10 @@ public final class StatusRecorder<S extends ConditionedStatus> {
 
   /**
    * The status after a failed reconcile, which java-operator-sdk has logged with its stack trace and
-   * retries: the status says on one line what failed ({@link Failures}). A write that only lost a race says
-   * nothing: the retry that follows at once reports.
+   * retries: the status says on one line what failed ({@link Failures}).
    */
   public <R extends CustomResource<?, S>> ErrorStatusUpdateControl<R> recordFailure(R resource, Context<R> context,
-      Exception failure, Supplier<S> next) {
-    if (Failures.onlyLostRaces(failure)) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
+      Supplier<S> next) {
     try {
       record(resource, context, next.get());
     } catch (KubernetesClientException | OperatorException conflict) {

@@ -105,7 +105,7 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
     // A failure says nothing new about the alert path, but the condition stays, judged as before.
     var verdict = StackValidation.validate(stack).isEmpty() ? Optional.of(AlertPathVerdict.condition(alertPath(stack)))
         : Optional.<Condition>empty();
-    return status.recordFailure(stack, context, e, () -> StackStatus.desired(stack, new StackStatus.Observation(List.of(),
+    return status.recordFailure(stack, context, () -> StackStatus.desired(stack, new StackStatus.Observation(List.of(),
         setup(stack), jaeger(context), secrets.keysFor(stack), Optional.of(e), verdict)));
   }
 

@@ -16,18 +16,6 @@ public final class FailureSamples {
         .withMessage(resource + " \"" + name + "\" already exists").build());
   }
 
-  /** The API server's answer to a write carrying a resourceVersion that is no longer the latest. */
-  public static KubernetesClientException conflict(String resource, String name) {
-    return new KubernetesClientException(new StatusBuilder().withCode(409).withReason("Conflict")
-        .withMessage("Operation cannot be fulfilled on " + resource + " \"" + name + "\": the object has been modified;"
-            + " please apply your changes to the latest version and try again").build());
-  }
-
-  /** A workflow whose dependents failed as given, wrapped as java-operator-sdk hands it to updateErrorStatus. */
-  public static OperatorException workflowFailure(LinkedHashMap<String, Exception> failed) {
-    return new OperatorException(new AggregatedOperatorException("Exception(s) during workflow execution.", failed));
-  }
-
   /**
    * What java-operator-sdk hands updateErrorStatus when dependents fail: a wrapper around the workflow's
    * error, whose message holds every failed dependent's stack trace.
@@ -36,6 +24,6 @@ public final class FailureSamples {
     var failed = new LinkedHashMap<String, Exception>();
     failed.put("dashboards-configmap", alreadyExists("configmaps", "observability-dashboards"));
     failed.put("loki-datasource", new NullPointerException("Cannot invoke \"Logging.getLokiUrl()\" because \"logging\" is null"));
-    return workflowFailure(failed);
+    return new OperatorException(new AggregatedOperatorException("Exception(s) during workflow execution.", failed));
   }
 }

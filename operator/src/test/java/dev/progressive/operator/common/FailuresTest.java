@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ConnectException;
-import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -15,20 +14,6 @@ class FailuresTest {
     assertThat(Failures.oneLine(failure)).isEqualTo(
         "dashboards-configmap: 409 AlreadyExists: configmaps \"observability-dashboards\" already exists;"
             + " loki-datasource: Cannot invoke \"Logging.getLokiUrl()\" because \"logging\" is null");
-  }
-
-  @Test
-  void onlyWritesThatLostARaceAreLeftToTheRetry() {
-    var lost = new LinkedHashMap<String, Exception>();
-    lost.put("deployment", FailureSamples.conflict("Deployment", "npa"));
-    lost.put("canary-deployment", FailureSamples.conflict("Deployment", "npa-canary"));
-    var mixed = new LinkedHashMap<>(lost);
-    mixed.put("service", FailureSamples.alreadyExists("services", "npa"));
-
-    assertThat(Failures.onlyLostRaces(FailureSamples.workflowFailure(lost))).isTrue();
-    assertThat(Failures.onlyLostRaces(FailureSamples.workflowFailure(mixed))).isFalse();
-    assertThat(Failures.onlyLostRaces(FailureSamples.alreadyExists("services", "npa"))).as("a name taken").isFalse();
-    assertThat(Failures.onlyLostRaces(new IllegalStateException("broken"))).isFalse();
   }
 
   @Test
