@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
 /**
  * What the operator needs from the API server, derived from the operator itself: what its controllers
  * declare ({@link DeclaredPermissions}) plus every request its client sends while it runs the samples
- * against the embedded API with leader election on, and then every default playbook ({@link PlaybookDrill}):
- * Events, the Lease, status writes, the intake's Incidents, the actions' reads and writes, all the calls
- * the code makes directly. A call on a path neither exercises is not seen: extend the drill with it.
+ * against the embedded API with leader election on, then every default playbook ({@link PlaybookDrill}), then
+ * a lost child recreated before and after a restart ({@link ServiceRecreation}): Events created and counted, the
+ * Lease, status writes, the intake's Incidents, the actions' reads and writes, all the calls the code makes
+ * directly. A call on a path neither exercises is not seen: extend the drill with it.
  */
 final class OperatorPermissions {
   /**
@@ -74,19 +75,29 @@ final class OperatorPermissions {
       try (var kubelet = new KubeletStandIn(cluster.client());
            var garbageCollector = new GarbageCollectorStandIn(cluster.client());
            var operatorClient = recording.connect(cluster.client())) {
-        var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(),
-            new ProgressiveOperator.Settings(watched, Optional.of(OWN_NAMESPACE), true).withRemediation(PlaybookDrill.SETTINGS));
-        // Stopping at the end gives up the Lease; that must not exit the test JVM.
+        var settings = new ProgressiveOperator.Settings(watched, Optional.of(OWN_NAMESPACE), true)
+            .withRemediation(PlaybookDrill.SETTINGS);
+        // Stopping gives up the Lease; that must not exit the test JVM.
         Leadership.stopping();
+        var operator = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(), settings);
+        var agent = samples.stream().filter(s -> s.getKind().equals("ProgressiveAgent")).findFirst().orElseThrow();
         operator.start();
         try {
           samples.forEach(resource -> cluster.client().resource(resource).create());
           awaitReconciled(cluster.client(), operator, samples);
           PlaybookDrill.run(cluster.client(), operatorClient, operator, watched.iterator().next(), OWN_NAMESPACE, workDir);
-          return needs(recording.requests(), watched, operator);
+          ServiceRecreation.lose(cluster.client(), agent, 1);
         } finally {
           operator.stop();
         }
+        var restarted = ProgressiveOperator.create(operatorClient, new SimpleMeterRegistry(), settings);
+        restarted.start();
+        try {
+          ServiceRecreation.lose(cluster.client(), agent, 2);
+        } finally {
+          restarted.stop();
+        }
+        return needs(recording.requests(), watched, operator);
       }
     }
   }
