@@ -16,6 +16,14 @@ record AgentDeployments(Optional<Deployment> stable, Optional<Deployment> canary
   }
 
   int canaryReady() {
-    return canary.map(Deployment::getStatus).map(status -> status.getReadyReplicas()).orElse(0);
+    return ready(canary);
+  }
+
+  int stableReady() {
+    return ready(stable);
+  }
+
+  private static int ready(Optional<Deployment> deployment) {
+    return deployment.map(Deployment::getStatus).map(status -> status.getReadyReplicas()).orElse(0);
   }
 }

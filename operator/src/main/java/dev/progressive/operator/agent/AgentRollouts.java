@@ -44,7 +44,8 @@ final class AgentRollouts {
     var status = Optional.ofNullable(agent.getStatus());
     var seen = new Seen(TemplateRevision.of(desired), recorded.map(TemplateRevision::of),
         status.map(ProgressiveAgentStatus::getRollout), replicas,
-        status.map(ProgressiveAgentStatus::getSlo).map(SloStatus::getErrorBudgetRemaining), forced(agent));
+        status.map(ProgressiveAgentStatus::getSlo).map(SloStatus::getErrorBudgetRemaining), forced(agent),
+        deployments.stableReady() > 0);
     var plan = DeliveryPlan.of(agent.getSpec());
     var decision = RolloutProgress.decide(plan, seen, clock.instant(), () -> analyse(agent, stack, plan));
     if (decision.stableTakesDesired()) {

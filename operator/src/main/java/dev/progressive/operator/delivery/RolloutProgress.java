@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * function, so that every turn of a rollout is decided the same way from the same facts, also after a restart.
  *
  * <p>A new pod template (a revision the stable Deployment does not run) starts at the first step unless the error
- * budget is spent, which freezes it. Each step is analysed once its interval has passed: a pass moves to the next
+ * budget is spent, which freezes it; with no stable pod ready, the stable Deployment takes it at once. Each step is analysed once its interval has passed: a pass moves to the next
  * step or, before the promotion, promotes; a fail rolls back; a hold (too little data, a missing metric) is
  * analysed again a little later. A rolled-back revision stays rolled back until the spec changes. A template back
  * at the stable revision ends the rollout.
@@ -36,9 +36,11 @@ public final class RolloutProgress {
    * @param replicas the pods the agent runs in all, mitigations included
    * @param errorBudgetRemaining status.slo.errorBudgetRemaining, e.g. {@code -12%}
    * @param forced whether the agent carries {@value #FORCE_ANNOTATION}={@value #FORCE}
+   * @param stableServes whether a stable pod is ready: without one there is nothing to compare a canary with
+   *     or to keep serving, as for a new agent whose template changed before its first pod became ready
    */
   public record Seen(String desired, Optional<String> stable, Optional<RolloutStatus> last, int replicas,
-      Optional<String> errorBudgetRemaining, boolean forced) {}
+      Optional<String> errorBudgetRemaining, boolean forced, boolean stableServes) {}
 
   /** An Event to record on the agent. */
   public record Note(boolean warning, String reason, String message) {}
@@ -86,6 +88,9 @@ public final class RolloutProgress {
     }
     var steps = plan.steps(seen.replicas());
     var current = seen.last().filter(last -> seen.desired().equals(last.getRevision()));
+    if (current.isEmpty() && !seen.stableServes()) {
+      return Decision.none();
+    }
     if (steps.size() == 1) {
       return promoted(current, steps.get(0), Optional.empty(), "the Deployment rolls the new template out itself ("
           + (seen.replicas() < 1 ? "no replicas to analyse" : "strategy all-at-once") + ")");

@@ -111,7 +111,7 @@ class RolloutProgressTest {
     assertThat(later.canaryPods()).isZero();
     assertThat(later.notes()).isEmpty();
 
-    Decision nextVersion = decide(new Seen("newer", Optional.of("old"), failed.status(), 4, Optional.empty(), false),
+    Decision nextVersion = decide(new Seen("newer", Optional.of("old"), failed.status(), 4, Optional.empty(), false, true),
         START.plus(INTERVAL.multipliedBy(10)), pass());
     assertThat(nextVersion.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
     assertThat(nextVersion.status().orElseThrow().getRevision()).isEqualTo("newer");
@@ -146,7 +146,7 @@ class RolloutProgressTest {
 
   @Test
   void aSpentBudgetFreezesANewRolloutUntilItRecoversOrTheRolloutIsForced() {
-    Seen spent = new Seen("new", Optional.of("old"), Optional.empty(), 4, Optional.of("-12.5%"), false);
+    Seen spent = new Seen("new", Optional.of("old"), Optional.empty(), 4, Optional.of("-12.5%"), false, true);
 
     Decision frozen = decide(spent, START, pass());
 
@@ -155,16 +155,16 @@ class RolloutProgressTest {
     assertThat(frozen.stableTakesDesired()).isFalse();
     assertThat(frozen.canaryPods()).isZero();
     assertThat(frozen.notes()).extracting(Note::warning).containsExactly(true);
-    Decision stillFrozen = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("0%"), false), START, pass());
+    Decision stillFrozen = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("0%"), false, true), START, pass());
     assertThat(stillFrozen.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Frozen);
     assertThat(stillFrozen.notes()).isEmpty();
 
-    Decision forced = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("-12.5%"), true), START, pass());
+    Decision forced = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("-12.5%"), true, true), START, pass());
     assertThat(forced.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
     assertThat(forced.status().orElseThrow().getForced()).isTrue();
     assertThat(forced.notes().get(0).message()).contains("forced past the spent error budget");
 
-    Decision recovered = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("3%"), false), START, pass());
+    Decision recovered = decide(new Seen("new", Optional.of("old"), frozen.status(), 4, Optional.of("3%"), false, true), START, pass());
     assertThat(recovered.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
     assertThat(recovered.status().orElseThrow().getForced()).isNull();
   }
@@ -173,7 +173,7 @@ class RolloutProgressTest {
   void aRollbackIsNeverFrozen() {
     RolloutStatus first = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
 
-    Decision failed = decide(new Seen("new", Optional.of("old"), Optional.of(first), 4, Optional.of("-50%"), false),
+    Decision failed = decide(new Seen("new", Optional.of("old"), Optional.of(first), 4, Optional.of("-50%"), false, true),
         START.plus(INTERVAL), verdict(Verdict.Fail));
 
     assertThat(failed.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.RolledBack);
@@ -185,7 +185,7 @@ class RolloutProgressTest {
     allAtOnce.setStrategy(Delivery.Strategy.ALL_AT_ONCE);
     Decision direct = RolloutProgress.decide(DeliveryPlan.of(AgentSpecs.spec(allAtOnce, 99.9)),
         seen(Optional.of("old"), Optional.empty()), START, pass());
-    Decision none = decide(new Seen("new", Optional.of("old"), Optional.empty(), 0, Optional.empty(), false), START, pass());
+    Decision none = decide(new Seen("new", Optional.of("old"), Optional.empty(), 0, Optional.empty(), false, true), START, pass());
 
     for (Decision decision : List.of(direct, none)) {
       assertThat(decision.stableTakesDesired()).isTrue();
@@ -196,10 +196,33 @@ class RolloutProgressTest {
   }
 
   @Test
+  void withNoStablePodReadyTheStableDeploymentTakesANewTemplateAtOnce() {
+    Decision unserved = decide(new Seen("new", Optional.of("old"), Optional.empty(), 4, Optional.empty(), false, false),
+        START, pass());
+
+    assertThat(unserved.stableTakesDesired()).isTrue();
+    assertThat(unserved.canaryPods()).isZero();
+    assertThat(unserved.status()).as("no rollout to tell of").isEmpty();
+    assertThat(analyses).hasValue(0);
+  }
+
+  @Test
+  void aRolloutUnderWayKeepsItsCourseWhenTheStablePodsStopServing() {
+    RolloutStatus running = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+    Seen unserved = new Seen("new", Optional.of("old"), Optional.of(running), 4, Optional.of("80%"), false, false);
+
+    Decision later = decide(unserved, START.plus(Duration.ofSeconds(10)), pass());
+
+    assertThat(later.stableTakesDesired()).isFalse();
+    assertThat(later.canaryPods()).isPositive();
+    assertThat(later.status().orElseThrow().getPhase()).isEqualTo(RolloutPhase.Progressing);
+  }
+
+  @Test
   void aTemplateBackAtTheStableRevisionEndsTheRollout() {
     RolloutStatus running = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
 
-    Decision reverted = decide(new Seen("old", Optional.of("old"), Optional.of(running), 4, Optional.empty(), false),
+    Decision reverted = decide(new Seen("old", Optional.of("old"), Optional.of(running), 4, Optional.empty(), false, true),
         START.plusSeconds(10), pass());
 
     assertThat(reverted.status()).isEmpty();
@@ -230,7 +253,7 @@ class RolloutProgressTest {
   }
 
   private static Seen seen(Optional<String> stable, Optional<RolloutStatus> last) {
-    return new Seen("new", stable, last, 4, Optional.of("80%"), false);
+    return new Seen("new", stable, last, 4, Optional.of("80%"), false, true);
   }
 
   private Decision decide(Seen seen, Instant now, Supplier<StepAnalysis> analysis) {
