@@ -25,8 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 that kubectl and fabric8 clients can use: the fabric8 CRUD
- * mock's store with discovery documents, behind a front that serves its requests side by side and its
- * watches as HTTP streams. {@link #client()} talks to the mock's own server.
+ * mock server with discovery documents, behind a front that serves watches as HTTP streams.
  *
  * <pre>{@code
  * try (DevCluster cluster = DevCluster.start()) {
@@ -54,7 +53,7 @@ public final class DevCluster implements AutoCloseable {
     mock = new KubernetesMockServer(new Context(), webServer, new HashMap<>(), dispatcher, false);
     mock.start(InetAddress.getLoopbackAddress(), 0);
     URI mockUri = URI.create("http://127.0.0.1:" + mock.getPort() + "/");
-    front = new ApiFront(dispatcher);
+    front = new ApiFront(mockUri);
     client = newClient(mockUri);
     requestLogDrain = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
         .name("dev-cluster-request-log-drain").daemon().factory());
@@ -108,7 +107,6 @@ public final class DevCluster implements AutoCloseable {
   public void close() {
     requestLogDrain.shutdownNow();
     client.close();
-    dispatcher.endWatches();
     front.close();
     mock.shutdown();
   }
