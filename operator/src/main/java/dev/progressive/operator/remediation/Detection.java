@@ -86,14 +86,23 @@ final class Detection {
         + "; this alert is recorded and acts on nothing";
   }
 
-  /** The alert's own agent and every agent a step picks by type. */
+  /**
+   * The agents the steps name: the alert's own agent for a step without agentTypes, and every agent of a
+   * step's types. The alert's agent is not claimed for a playbook that never acts on it, so that the run
+   * does not take, or lose, the agents it acts on beside one it never touches; a run whose steps name no
+   * agent still holds the alert's own, so two alerts about one agent never decide at once.
+   */
   static SortedSet<String> actedOn(List<ProgressiveAgent> agents, RemediationPlaybook playbook, String target) {
     var names = new TreeSet<String>();
-    if (target != null) {
-      names.add(target);
-    }
     for (var step : playbook.getSpec().getSteps()) {
-      IncidentRun.ofTypes(agents, step.getAgentTypes()).forEach(a -> names.add(a.getMetadata().getName()));
+      if (step.getAgentTypes().isEmpty()) {
+        Optional.ofNullable(target).ifPresent(names::add);
+      } else {
+        IncidentRun.ofTypes(agents, step.getAgentTypes()).forEach(a -> names.add(a.getMetadata().getName()));
+      }
+    }
+    if (names.isEmpty() && target != null) {
+      names.add(target);
     }
     return names;
   }

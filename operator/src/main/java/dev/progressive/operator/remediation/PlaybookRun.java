@@ -87,6 +87,9 @@ final class PlaybookRun {
     try {
       outcome = actions.get(step.getAction()).run(run, step, record);
     } catch (RuntimeException e) {
+      if (StepFailure.stopping(e)) {
+        throw e;
+      }
       // Thrown on, the reconcile would be retried, repeating what the step did before it failed, and
       // once the retries ran out the run would stand still holding its mitigations. It ends here instead.
       LOG.warn("Incident {}/{}: step {} ({}) failed; escalating", run.namespace(), run.incident().getMetadata().getName(),
