@@ -96,6 +96,14 @@ final class AlertScenario {
     return incidents;
   }
 
+  /** Waits until the Incidents so far have recorded each step as finished: the last alert's work is done. */
+  void awaitQuiet(Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!incidents().stream().allMatch(AlertScenario::stepsFinished) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+  }
+
   private static boolean stepsFinished(Incident incident) {
     return incident.getStatus() != null && incident.getStatus().getSteps().size() >= STEPS.size()
         && incident.getStatus().getSteps().stream().noneMatch(s -> s.getOutcome() == StepRecord.Outcome.Running);

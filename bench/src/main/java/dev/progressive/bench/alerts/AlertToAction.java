@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * on the embedded API (its cost of storing them, see {@link ApiFloor}).
  */
 public final class AlertToAction {
-  private static final int WARMUP = 5;
+  private static final int WARMUP = 30;
   private static final int SINGLE = 50;
   private static final int FINGERPRINTS = 50;
   private static final int STORM_POSTS = 1_000;
@@ -49,12 +49,15 @@ public final class AlertToAction {
         apiRate(cluster);
         return;
       }
-      var single = new AlertScenario(cluster.client(), "bench-single", "BenchSingleAlert", WARMUP + SINGLE).create();
+      var warmUp = new AlertScenario(cluster.client(), "bench-warm-up", "BenchWarmUpAlert", WARMUP).create();
+      var single = new AlertScenario(cluster.client(), "bench-single", "BenchSingleAlert", SINGLE).create();
       var storm = new AlertScenario(cluster.client(), "bench-storm", "BenchAlertStorm", FINGERPRINTS).create();
+      warmUp.awaitReady(PATIENCE);
       single.awaitReady(PATIENCE);
       storm.awaitReady(PATIENCE);
       System.out.printf("alert to action: playbook steps %s, scale to %d replicas; %d warm-up alerts not counted%n",
           AlertScenario.STEPS, AlertScenario.SCALED_REPLICAS, WARMUP);
+      singles(warmUp, operator, watch);
       Latencies singleOperator = singles(single, operator, watch);
       Latencies singleBaseline = singles(single, baseline, null);
       Latencies singleFloor = singles(single, floor, null);
@@ -101,20 +104,23 @@ public final class AlertToAction {
         acted == 1 && scales == 1 ? "(met)" : "(MISSED)");
   }
 
-  /** One alert at a time, each about its own agent; waits for its mitigation before the next. */
+  /**
+   * One alert at a time, each about its own agent; the next is posted once the last one's Incident has recorded
+   * all its steps, so that each is measured alone rather than beside the end of the one before.
+   */
   private static Latencies singles(AlertScenario scenario, AlertSink sink, ScaleWatch watch)
       throws InterruptedException {
     List<Double> answers = new ArrayList<>();
     List<Double> mitigations = new ArrayList<>();
     long failed = 0;
     for (int i = 0; i < scenario.agents; i++) {
+      if (watch != null) {
+        scenario.awaitQuiet(PATIENCE);
+      }
       var alert = scenario.alert(i);
       long sent = System.nanoTime();
       var answer = sink.send(alert).join();
       var scaled = watch == null ? null : watch.awaitScaled(alert.namespace(), alert.agent(), PATIENCE);
-      if (i < WARMUP) {
-        continue;
-      }
       failed += answer.ok() ? 0 : 1;
       answers.add(answer.millis());
       if (scaled != null) {

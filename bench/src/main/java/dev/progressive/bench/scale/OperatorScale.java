@@ -79,7 +79,7 @@ public final class OperatorScale {
   private static Run baseline(int agents, Duration patience) throws InterruptedException {
     try (var cluster = new ScaleCluster();
          var client = ChildJvm.start(BaselineProcess.class, cluster.url(), Integer.toString(agents))) {
-      long idleHeap = idleHeap(cluster, client);
+      long idleHeap = idleHeap(client);
       long writesBefore = cluster.dev().writeCount();
       long start = System.nanoTime();
       long clientMillis = Long.parseLong(client.ask("create"));
@@ -94,7 +94,7 @@ public final class OperatorScale {
   private static Run operator(ScaleCluster cluster, int agents, Duration patience) throws InterruptedException {
     try (var operator = ChildJvm.start(OperatorProcess.class, cluster.url());
          var creator = BenchClients.forUrl(cluster.url())) {
-      long idleHeap = idleHeap(cluster, operator);
+      long idleHeap = idleHeap(operator);
       long writesBefore = cluster.dev().writeCount();
       long start = System.nanoTime();
       for (int i = 0; i < agents; i++) {
@@ -127,16 +127,13 @@ public final class OperatorScale {
     }
   }
 
-  private static long idleHeap(ScaleCluster cluster, ChildJvm child) {
-    cluster.dev().drainRequestLog();
+  private static long idleHeap(ChildJvm child) {
     return Long.parseLong(child.ask("heap"));
   }
 
   private static Run measured(ScaleCluster cluster, ChildJvm child, Window window, int ready) {
     var requests = RequestCounts.parse(child.ask("requests"));
     long writes = cluster.dev().writeCount() - window.writesBefore();
-    // The mock keeps every request it received; dropped here so that it never counts against anyone.
-    cluster.dev().drainRequestLog();
     long heap = Long.parseLong(child.ask("heap"));
     long rss = Machine.rssBytes(child.pid()).orElse(-1L);
     return new Run(window.readySeconds(), ready, requests, writes, cluster.children(), window.idleHeap(), heap, rss);
@@ -156,7 +153,6 @@ public final class OperatorScale {
       awaitQuiet(cluster);
       var requests = RequestCounts.parse(operator.ask("requests"));
       long writes = cluster.dev().writeCount() - writesBefore;
-      cluster.dev().drainRequestLog();
       long heap = Long.parseLong(operator.ask("heap"));
       return new Resync(seconds, reconciled, requests, writes, heap, Machine.rssBytes(operator.pid()).orElse(-1L));
     }

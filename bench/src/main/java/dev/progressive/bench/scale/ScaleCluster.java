@@ -53,12 +53,9 @@ final class ScaleCluster implements AutoCloseable {
     }
   }
 
-  /**
-   * The mock's own address, not the dev front's: the front exists for kubectl's watches, and a hop
-   * through it would be measured as the operator's cost.
-   */
+  /** The embedded API's address, for the child JVMs' clients. */
   String url() {
-    return cluster.client().getMasterUrl().toString();
+    return cluster.url().toString();
   }
 
   DevCluster dev() {

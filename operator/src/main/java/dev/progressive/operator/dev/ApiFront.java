@@ -4,21 +4,19 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
 
 /**
- * The address clients use: passes every request through to the mock, except watches, which it serves as
- * the HTTP streams kubectl expects, and kubectl's Tables of custom resources, which it prints from the CRDs.
+ * The address clients use: hands every request to the store's dispatcher in this process, except watches,
+ * which it serves as the HTTP streams kubectl expects, and kubectl's Tables, which it prints from the CRDs.
  */
 final class ApiFront implements AutoCloseable {
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final WebServer server;
 
-  ApiFront(URI mock) {
-    PassThrough passThrough = new PassThrough(http, mock);
-    TableView tables = new TableView(http, mock, passThrough);
-    WatchStream watches = new WatchStream(http, mock, tables);
+  ApiFront(DevDispatcher store) {
+    PassThrough passThrough = new PassThrough(store);
+    TableView tables = new TableView(passThrough);
+    WatchStream watches = new WatchStream(store, passThrough, tables);
     server = WebServer.builder()
         .host("127.0.0.1")
         .port(0)
@@ -42,6 +40,5 @@ final class ApiFront implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
-    http.close();
   }
 }

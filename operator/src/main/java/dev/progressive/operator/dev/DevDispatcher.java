@@ -59,6 +59,7 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   private final ScaleSubresource scale = new ScaleSubresource(store);
   private final WriteLog writes = new WriteLog();
   private final StoreIndex index = new StoreIndex();
+  private final StoreWatches watches = new StoreWatches();
 
   WriteLog writes() {
     return writes;
@@ -145,17 +146,30 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
         .orElseGet(() -> new MockResponse().setResponseCode(404));
   }
 
-  /** Every write of the store passes here, so the index follows it. */
+  /** Every write of the store passes here, so the index and the front's watches follow it. */
   @Override
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String newState) {
-    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-    if (oldAttributes != null) {
-      index.removed(oldAttributes);
-    }
-    if (newState != null) {
-      index.stored(storedKey(path, pathAttributes, resource, newState));
-    }
+    watches.write(() -> {
+      String oldState = oldAttributes == null ? null : map.get(oldAttributes);
+      super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+      if (oldAttributes != null) {
+        index.removed(oldAttributes);
+      }
+      AttributeSet stored = newState == null ? null : storedKey(path, pathAttributes, resource, newState);
+      if (stored != null) {
+        index.stored(stored);
+      }
+      return new StoreWatches.Change(oldAttributes, oldState, stored, newState);
+    });
+  }
+
+  /**
+   * Opens a watch for the front: what the watch path selects by kind, namespace, labels and the fields the mock
+   * knows (metadata.name and metadata.namespace), from the objects stored now on.
+   */
+  StoreWatches.Watcher watch(String path) {
+    return watches.open(attributeExtractor.fromPath(path), map);
   }
 
   /** The key the mock stored the new state under, computed as it computes it. */
@@ -174,6 +188,11 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   public void reset() {
     super.reset();
     index.clear();
+  }
+
+  /** Ends the front's watches, as a stopping API server does. */
+  void endWatches() {
+    watches.endAll();
   }
 
   private Optional<String> kind(ApiPath path) {

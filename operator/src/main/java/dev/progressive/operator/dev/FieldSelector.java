@@ -53,6 +53,11 @@ record FieldSelector(List<Term> terms) {
     return terms.stream().filter(t -> MOCK_FIELDS.contains(t.field())).map(Term::toString).collect(Collectors.joining(","));
   }
 
+  /** Whether it has terms besides those {@link #forMock} gives. */
+  boolean hasRest() {
+    return !terms.stream().allMatch(t -> MOCK_FIELDS.contains(t.field()));
+  }
+
   boolean matchesTheRest(JsonNode object) {
     return terms.stream().filter(t -> !MOCK_FIELDS.contains(t.field())).allMatch(t -> t.matches(object));
   }

@@ -12,10 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,13 +28,9 @@ final class TableView implements Handler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private final HttpClient http;
-  private final URI mock;
-  private final Handler passThrough;
+  private final PassThrough passThrough;
 
-  TableView(HttpClient http, URI mock, Handler passThrough) {
-    this.http = http;
-    this.mock = mock;
+  TableView(PassThrough passThrough) {
     this.passThrough = passThrough;
   }
 
@@ -52,7 +45,7 @@ final class TableView implements Handler {
    * row, the column definitions in the first event only, as the API server sends them; unchanged for any other
    * client or for a resource without columns.
    */
-  UnaryOperator<String> watchEvents(ServerRequest request) throws IOException, InterruptedException {
+  UnaryOperator<String> watchEvents(ServerRequest request) {
     var path = ApiPath.parse(request.path().rawPath());
     var table = isTableRequest(request) && path.isPresent() ? columns(path.get()) : Optional.<Function<JsonNode, ObjectNode>>empty();
     if (table.isEmpty()) {
@@ -81,17 +74,16 @@ final class TableView implements Handler {
       passThrough.handle(request, response);
       return;
     }
-    var answer = http.send(HttpRequest.newBuilder(PassThrough.target(mock, request))
-        .header("Accept", "application/json").GET().build(), BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      response.status(answer.statusCode()).header(HeaderNames.CONTENT_TYPE, "application/json").send(answer.body());
+    var answer = passThrough.get(PassThrough.pathAndQuery(request));
+    if (answer.code() != 200) {
+      PassThrough.send(answer, response);
       return;
     }
     response.header(HeaderNames.CONTENT_TYPE, "application/json")
-        .send(JSON.writeValueAsString(table.get().apply(JSON.readTree(answer.body()))));
+        .send(JSON.writeValueAsString(table.get().apply(JSON.readTree(PassThrough.body(answer)))));
   }
 
-  private Optional<Function<JsonNode, ObjectNode>> columns(ApiPath path) throws IOException, InterruptedException {
+  private Optional<Function<JsonNode, ObjectNode>> columns(ApiPath path) {
     var builtIn = BuiltInColumns.of(path.group(), path.plural(), Clock.systemUTC());
     if (builtIn.isPresent()) {
       return Optional.of(builtIn.get()::table);
@@ -103,11 +95,10 @@ final class TableView implements Handler {
     return version.map(v -> new PrinterColumns(v.getAdditionalPrinterColumns(), Clock.systemUTC())::table);
   }
 
-  private Optional<CustomResourceDefinition> crd(String name) throws IOException, InterruptedException {
-    var answer = http.send(HttpRequest.newBuilder(mock.resolve("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + name))
-        .header("Accept", "application/json").GET().build(), BodyHandlers.ofString());
-    return answer.statusCode() == 200
-        ? Optional.of(SERIALIZATION.unmarshal(answer.body(), CustomResourceDefinition.class))
+  private Optional<CustomResourceDefinition> crd(String name) {
+    var answer = passThrough.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + name);
+    return answer.code() == 200
+        ? Optional.of(SERIALIZATION.unmarshal(new String(PassThrough.body(answer), StandardCharsets.UTF_8), CustomResourceDefinition.class))
         : Optional.empty();
   }
 }

@@ -11,12 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,19 +19,16 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Serves a watch the way kubectl and the Go client expect it: a chunked HTTP stream with one JSON watch
- * event per line. The mock only serves watches over WebSocket (and answers a plain HTTP watch with 400),
- * so this opens the same watch on the mock over WebSocket and relays each event as a line. The mock parses
- * the namespace, resource, label selectors and metadata.name and metadata.namespace field selectors from the
- * path; other field selectors are matched here. A watch that asks for its initial events (a WatchList, as
- * kubectl 1.35's informers send) gets them from a list, then the bookmark that ends them.
+ * event per line, fed by the store's writes ({@link StoreWatches}). The store selects by namespace, resource,
+ * labels and the metadata.name and metadata.namespace field selectors; other field selectors are matched here.
+ * A watch that asks for its initial events (a WatchList, as kubectl 1.35's informers send) gets them from a
+ * list, then the bookmark that ends them.
  */
 final class WatchStream implements Handler {
 
@@ -48,16 +40,14 @@ final class WatchStream implements Handler {
       "resourceVersion", "resourceVersionMatch", "timeoutSeconds");
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http;
-  private final URI mock;
-  private final URI mockWebSocket;
+  private final DevDispatcher store;
+  private final PassThrough reads;
   private final TableView tables;
 
-  WatchStream(HttpClient http, URI mock, TableView tables) {
-    this.http = http;
-    this.mock = mock;
+  WatchStream(DevDispatcher store, PassThrough reads, TableView tables) {
+    this.store = store;
+    this.reads = reads;
     this.tables = tables;
-    this.mockWebSocket = URI.create("ws://" + mock.getAuthority() + "/");
   }
 
   static boolean isWatch(ServerRequest request) {
@@ -66,7 +56,7 @@ final class WatchStream implements Handler {
   }
 
   @Override
-  public void handle(ServerRequest request, ServerResponse response) throws IOException, InterruptedException {
+  public void handle(ServerRequest request, ServerResponse response) throws IOException {
     if (isWebSocketUpgrade(request)) {
       declineUpgrade(response);
       return;
@@ -76,19 +66,13 @@ final class WatchStream implements Handler {
     // Listed before the watch opens: what changes in between arrives as watch events, newer than the list.
     Optional<JsonNode> initial = request.query().contains("sendInitialEvents") && request.query().get("sendInitialEvents").equals("true")
         ? Optional.of(list(request)) : Optional.empty();
-    Relay relay = new Relay();
-    WebSocket webSocket = http.newWebSocketBuilder()
-        .buildAsync(mockWebSocket.resolve(mockPath(request, selector)), relay)
-        .join();
-    try {
+    try (var watcher = store.watch(storePath(request, selector))) {
       response.status(200).header("Content-Type", "application/json");
       long since = initial.map(list -> parseVersion(list.path("metadata").path("resourceVersion").asText())).orElse(sinceVersion(request));
-      stream(new Watch(relay.events, selector, since, deadline(request), initial, tables.watchEvents(request)),
+      stream(new Watch(watcher.events(), selector, since, deadline(request), initial, tables.watchEvents(request)),
           response.outputStream());
     } catch (IOException clientLeft) {
       // The client closed the stream: nothing to answer.
-    } finally {
-      webSocket.abort();
     }
   }
 
@@ -109,7 +93,7 @@ final class WatchStream implements Handler {
   }
 
   /** @param encoding how each event is written: as it is, or with its object as a Table */
-  private record Watch(BlockingQueue<Optional<String>> events, FieldSelector selector, long sinceVersion, Instant deadline,
+  private record Watch(BlockingQueue<Optional<StoreWatches.Event>> events, FieldSelector selector, long sinceVersion, Instant deadline,
       Optional<JsonNode> initial, UnaryOperator<String> encoding) {}
 
   private void stream(Watch watch, OutputStream out) throws IOException {
@@ -119,13 +103,13 @@ final class WatchStream implements Handler {
         writeInitialEvents(watch.initial().get(), watch.encoding(), out);
       }
       while (Instant.now().isBefore(watch.deadline())) {
-        Optional<String> event = watch.events().poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        Optional<StoreWatches.Event> event = watch.events().poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
           heartbeat(out);
         } else if (event.isEmpty()) {
           return;
-        } else if (isNewerThan(event.get(), watch.sinceVersion()) && selects(watch.selector(), event.get())) {
-          write(out, watch.encoding().apply(event.get()));
+        } else if (relays(watch, event.get())) {
+          write(out, watch.encoding().apply(event.get().line()));
         }
       }
     } catch (InterruptedException e) {
@@ -150,18 +134,25 @@ final class WatchStream implements Handler {
     out.flush();
   }
 
-  private boolean selects(FieldSelector selector, String event) throws IOException {
-    return selector.matchesTheRest(json.readTree(event).path("object"));
+  /**
+   * Whether the client gets the event: not an initial one it listed already, and selected by the fields the store
+   * does not match. The object is read only when one of those needs it.
+   */
+  private boolean relays(Watch watch, StoreWatches.Event event) throws IOException {
+    if (!event.initial() && !watch.selector().hasRest()) {
+      return true;
+    }
+    JsonNode object = json.readTree(event.object());
+    return (!event.initial() || parseVersion(object.path("metadata").path("resourceVersion").asText()) > watch.sinceVersion())
+        && watch.selector().matchesTheRest(object);
   }
 
   /** The list the watch starts from, with the watch's selectors. */
-  private JsonNode list(ServerRequest request) throws IOException, InterruptedException {
+  private JsonNode list(ServerRequest request) throws IOException {
     String query = Arrays.stream(request.query().rawValue().split("&"))
         .filter(parameter -> !WATCH_PARAMETERS.contains(parameter.split("=")[0]))
         .collect(Collectors.joining("&"));
-    var answer = http.send(HttpRequest.newBuilder(mock.resolve(request.path().rawPath() + (query.isEmpty() ? "" : "?" + query)))
-        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-    return json.readTree(answer.body());
+    return json.readTree(PassThrough.body(reads.get(request.path().rawPath() + (query.isEmpty() ? "" : "?" + query))));
   }
 
   private static void heartbeat(OutputStream out) throws IOException {
@@ -169,27 +160,14 @@ final class WatchStream implements Handler {
     out.flush();
   }
 
-  /**
-   * The mock starts every watch with an ADDED event for each matching object; a client that listed at a
-   * resource version has seen those up to that version already.
-   */
-  private boolean isNewerThan(String event, long sinceVersion) throws IOException {
-    JsonNode node = json.readTree(event);
-    if (!"ADDED".equals(node.path("type").asText())) {
-      return true;
-    }
-    return parseVersion(node.path("object").path("metadata").path("resourceVersion").asText()) > sinceVersion;
-  }
-
-  /** The mock only recognises watch=true, and matches only some field selectors. */
-  private static String mockPath(ServerRequest request, FieldSelector selector) {
-    String forMock = selector.forMock();
+  /** The path the store selects from: the watch's own, with the field selectors the store matches. */
+  private static String storePath(ServerRequest request, FieldSelector selector) {
+    String forStore = selector.forMock();
     String query = Arrays.stream(request.query().rawValue().split("&"))
-        .map(parameter -> parameter.equals("watch=1") ? "watch=true" : parameter)
         .filter(parameter -> !parameter.startsWith("fieldSelector="))
         .collect(Collectors.joining("&"))
-        + (forMock.isEmpty() ? "" : "&fieldSelector=" + URLEncoder.encode(forMock, StandardCharsets.UTF_8));
-    return request.path().rawPath().substring(1) + "?" + query;
+        + (forStore.isEmpty() ? "" : "&fieldSelector=" + URLEncoder.encode(forStore, StandardCharsets.UTF_8));
+    return request.path().rawPath() + "?" + query;
   }
 
   private static long sinceVersion(ServerRequest request) {
@@ -207,35 +185,6 @@ final class WatchStream implements Handler {
       return Long.parseLong(resourceVersion);
     } catch (NumberFormatException notFromTheMock) {
       return 0;
-    }
-  }
-
-  /** Collects the mock's watch events; an empty element means the mock closed the watch. */
-  private static final class Relay implements WebSocket.Listener {
-
-    private final BlockingQueue<Optional<String>> events = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        events.add(Optional.of(partial.toString()));
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      events.add(Optional.empty());
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      events.add(Optional.empty());
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
@@ -111,8 +112,8 @@ class AgentReconcilerIntegrationTest {
   @Test
   @Order(3)
   void changingReplicasUpdatesTheDeployment() {
-    client.resources(ProgressiveAgent.class).inNamespace(NS).withName("npa")
-        .edit(agent -> { agent.getSpec().setReplicas(4); return agent; });
+    UserEdits.edit(() -> client.resources(ProgressiveAgent.class).inNamespace(NS).withName("npa")
+        .edit(agent -> { agent.getSpec().setReplicas(4); return agent; }));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(deployment("npa").getSpec().getReplicas()).isEqualTo(4);
       assertThat(agent("npa").getStatus().getReadyReplicas()).isEqualTo(4);
@@ -132,8 +133,8 @@ class AgentReconcilerIntegrationTest {
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
         .hasMessageContaining("replicas must lie within scaling.minReplicas and scaling.maxReplicas");
     // What the schema cannot say, the operator checks: AGENT_TYPE is the operator's own variable.
-    client.resources(ProgressiveAgent.class).inNamespace(NS).withName("wpa")
-        .edit(agent -> { agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("AGENT_TYPE").withValue("npa").build())); return agent; });
+    UserEdits.edit(() -> client.resources(ProgressiveAgent.class).inNamespace(NS).withName("wpa")
+        .edit(agent -> { agent.getSpec().setEnv(List.of(new EnvVarBuilder().withName("AGENT_TYPE").withValue("npa").build())); return agent; }));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var ready = ready(agent("wpa"));
       assertThat(ready.getStatus()).isEqualTo("False");

@@ -4,6 +4,7 @@ import static dev.progressive.operator.e2e.EndToEndEnvironment.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.api.Delivery;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.Monitoring;
@@ -217,15 +218,18 @@ class DeliveryEndToEndTest {
     return environment.client.resources(ProgressiveAgent.class).inNamespace(NAMESPACE).withName(AGENT).get();
   }
 
-  /** Sets (or with null removes) an env var of the agent's spec, as a user's edit would. */
+  /**
+   * Sets (or with null removes) an env var of the agent's spec, as a user's edit would: read, change, write back
+   * at the version read, and again when the operator's status write came in between (409 Conflict).
+   */
   private static void setEnv(String name, String value) {
-    environment.client.resources(ProgressiveAgent.class).inNamespace(NAMESPACE).withName(AGENT).edit(agent -> {
+    UserEdits.edit(() -> environment.client.resources(ProgressiveAgent.class).inNamespace(NAMESPACE).withName(AGENT).edit(agent -> {
       agent.getSpec().getEnv().removeIf(e -> e.getName().equals(name));
       if (value != null) {
         agent.getSpec().getEnv().add(new EnvVar(name, value, null));
       }
       return agent;
-    });
+    }));
   }
 
   private static Optional<Deployment> deployment(String name) {

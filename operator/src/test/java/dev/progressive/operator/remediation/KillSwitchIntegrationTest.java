@@ -3,6 +3,7 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.api.IncidentPhase;
 import dev.progressive.operator.api.ObservabilityStack;
 import dev.progressive.operator.api.StepAction;
@@ -118,10 +119,10 @@ class KillSwitchIntegrationTest {
   }
 
   private static void pause(RemediationFixture f, boolean paused) {
-    cluster.harness().client().resources(ObservabilityStack.class).inNamespace(f.namespace).withName("observability")
-        .edit(s -> {
+    UserEdits.edit(() -> cluster.harness().client().resources(ObservabilityStack.class).inNamespace(f.namespace)
+        .withName("observability").edit(s -> {
           s.getSpec().getRemediation().setPaused(paused);
           return s;
-        });
+        }));
   }
 }

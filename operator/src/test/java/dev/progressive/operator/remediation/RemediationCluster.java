@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** The operator on the embedded API with its alert intake served, and an Alertmanager-shaped sender for it. */
 record RemediationCluster(OperatorHarness harness, AlertmanagerSender alertmanager, Path tokenFile)
     implements AutoCloseable {
-  private static final String TOKEN = "test-token";
+  static final String TOKEN = "test-token";
 
   static RemediationCluster start(Path tokenDir) throws IOException {
     return start(tokenDir, ProgressiveOperator.Settings.embedded());

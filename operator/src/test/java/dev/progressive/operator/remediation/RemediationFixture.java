@@ -166,6 +166,11 @@ final class RemediationFixture {
     return found.get(0);
   }
 
+  /** Every Incident of the namespace, in one request. */
+  List<Incident> incidents() {
+    return client.resources(Incident.class).inNamespace(namespace).list().getItems();
+  }
+
   /** Posts the alert's resolved notification. */
   void resolve(Incident incident) throws IOException, InterruptedException {
     var alert = new AlertmanagerSender.Alert(incident.getSpec().getLabels(), incident.getSpec().getStartsAt());

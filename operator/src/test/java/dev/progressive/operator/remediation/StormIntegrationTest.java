@@ -80,9 +80,9 @@ class StormIntegrationTest {
 
   /**
    * Answers the one Incident that ran, once every Incident has decided and the actor's steps ran. Every
-   * other is held back: by the agent's claim, naming the actor or another Incident that held the claim
-   * while it decided (and was held back itself), or, once the actor's run ended and gave the agent back,
-   * by the cooldown that the actor's run started.
+   * other is held back: as a duplicate of the actor's run, once that is seen running; by the agent's claim,
+   * naming the actor or another Incident that held the claim while it decided (and was held back itself);
+   * or, once the actor's run ended and gave the agent back, by the cooldown that the actor's run started.
    */
   static Incident assertExactlyOneActs(RemediationFixture f, List<AlertmanagerSender.Alert> alerts) {
     await().atMost(Duration.ofSeconds(60)).until(() -> alerts.stream().map(f::stored)
@@ -94,7 +94,9 @@ class StormIntegrationTest {
     var name = actor.getMetadata().getName();
     var heldBack = incidents.stream().filter(i -> i != actor).toList();
     assertThat(heldBack).allSatisfy(i -> assertThat(i.getStatus().getReason()).as(i.getStatus().getMessage())
-        .isIn(Detection.RESOURCE_BUSY, GuardrailCheck.COOLDOWN));
+        .isIn(GuardrailCheck.DUPLICATE, Detection.RESOURCE_BUSY, GuardrailCheck.COOLDOWN));
+    assertThat(heldBack).filteredOn(i -> GuardrailCheck.DUPLICATE.equals(i.getStatus().getReason()))
+        .allSatisfy(i -> assertThat(i.getStatus().getMessage()).startsWith("Incident " + name + " already handles"));
     assertThat(heldBack).filteredOn(i -> GuardrailCheck.COOLDOWN.equals(i.getStatus().getReason()))
         .allSatisfy(i -> assertThat(i.getStatus().getMessage()).contains("Incident " + name + " acted on"));
     assertThat(heldBack).filteredOn(i -> Detection.RESOURCE_BUSY.equals(i.getStatus().getReason())).allSatisfy(i -> {

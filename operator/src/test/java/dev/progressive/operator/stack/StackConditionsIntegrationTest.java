@@ -3,6 +3,7 @@ package dev.progressive.operator.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.RecordedLogs;
@@ -119,11 +120,11 @@ class StackConditionsIntegrationTest {
         awaitSecretsResolved(scopedClient, namespace, "True", StackSecrets.ALL_FOUND, null);
       }
       // Each namespace's informer keeps its own Secrets: the second one's list did not drop the first's.
-      scopedClient.resources(ObservabilityStack.class).inNamespace("team-a").withName("observability")
+      UserEdits.edit(() -> scopedClient.resources(ObservabilityStack.class).inNamespace("team-a").withName("observability")
           .edit(stack -> {
             stack.getSpec().getRemediation().setEnabled(false);
             return stack;
-          });
+          }));
       awaitSecretsResolved(scopedClient, "team-a", "True", StackSecrets.ALL_FOUND,
           "Every referenced key exists: alertmanager-credentials (keys smtp-password, slack-webhook-url, pagerduty-mca, pagerduty-sre)");
     }

@@ -3,6 +3,7 @@ package dev.progressive.operator.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.RecordedLogs;
 import dev.progressive.operator.api.ObservabilityStack;
@@ -75,11 +76,11 @@ class StackOptionalSectionsIntegrationTest {
     awaitReady(namespace, "observability");
     assertThat(client.configMaps().inNamespace(namespace).withName("observability-datasources").get()).isNotNull();
 
-    client.resources(ObservabilityStack.class).inNamespace(namespace).withName("observability").edit(stack -> {
+    UserEdits.edit(() -> client.resources(ObservabilityStack.class).inNamespace(namespace).withName("observability").edit(stack -> {
       stack.getSpec().setLogging(null);
       stack.getSpec().setAlerting(null);
       return stack;
-    });
+    }));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(client.configMaps().inNamespace(namespace).withName("observability-datasources").get()).isNull();
       assertThat(client.resources(AlertmanagerConfig.class).inNamespace(namespace).withName("observability").get()).isNull();
