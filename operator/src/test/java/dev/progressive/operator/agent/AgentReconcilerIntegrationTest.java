@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.UserEdits;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.ChildChanges;
