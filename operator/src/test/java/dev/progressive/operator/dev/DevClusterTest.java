@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -33,7 +34,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,5 +236,24 @@ class DevClusterTest {
         .withNewMetadata().withName(name).withNamespace("default").addToLabels(label, value).endMetadata()
         .addToData("name", name)
         .build();
+  }
+
+  @Test
+  void aSecretsStringDataIsStoredAsDataAsAnApiServerStoresIt() {
+    var secrets = cluster.client().secrets().inNamespace("default");
+    secrets.resource(new SecretBuilder().withNewMetadata().withName("string-data").endMetadata()
+        .addToData("kept", b64("as it was")).addToData("url", b64("old")).addToStringData("url", "http://sink/").build()).create();
+    var stored = secrets.withName("string-data").get();
+    assertThat(stored.getStringData()).isNullOrEmpty();
+    assertThat(stored.getData()).containsEntry("url", b64("http://sink/")).containsEntry("kept", b64("as it was"));
+    secrets.withName("string-data").edit(secret -> {
+      secret.setStringData(Map.of("token", "t"));
+      return secret;
+    });
+    assertThat(secrets.withName("string-data").get().getData()).containsEntry("token", b64("t")).containsKey("url");
+  }
+
+  private static String b64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.monitoring.Heartbeat;
@@ -15,6 +16,7 @@ import dev.progressive.operator.server.OperatorHttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +26,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every default playbook once, as in production: the playbooks from incident-playbooks/ (with short
@@ -47,7 +52,8 @@ import java.util.TreeMap;
  * which acts on the MCA alone, shares the last one) posted to
  * the operator's webhook as Alertmanager sends it, one alert that names no namespace, and a heartbeat. Each agent has a
  * ready and an unready pod, for the quarantine to take the unready one out of traffic. Once every Incident has finished, the alerts
- * resolve, the mitigations are reverted and all but the newest Incident deleted.
+ * resolve, the mitigations are reverted and all but the newest Incident deleted. Each notify step posts to a
+ * sink whose URL is in a Secret, as a team would set it up.
  */
 final class PlaybookDrill {
   /** Keeps one finished Incident per namespace, so that the drill also sees the older ones deleted. */
@@ -57,6 +63,7 @@ final class PlaybookDrill {
   private static final Set<String> FINISHED = Set.of("Resolved", "Escalated", "Suppressed");
   private static final String TOKEN = "drill-token";
   private static final String APPROVAL = "progressive.dev/approval";
+  private static final String SINK_SECRET = "drill-notify-sink";
   /** The sample agents' types, each the target of one alert. */
   private static final List<String> AGENTS = List.of("mca", "npa", "wpa", "bma", "rpa");
 
@@ -69,6 +76,9 @@ final class PlaybookDrill {
       String ownNamespace, Path workDir) throws IOException, InterruptedException {
     var playbooks = installPlaybooks(admin, namespace);
     addPods(admin, namespace);
+    var sink = new CountingSink();
+    admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(SINK_SECRET).endMetadata()
+        .addToStringData("url", sink.url()).build()).create();
     var token = Files.writeString(workDir.resolve("webhook-token"), TOKEN);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var intake = AlertIntake.create(operatorClient, registry,
@@ -101,8 +111,39 @@ final class PlaybookDrill {
       }
       await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
           assertThat(incidents(admin, namespace)).hasSize(SETTINGS.keepResolved()).allSatisfy(PlaybookDrill::assertFinished));
+      assertThat(sink.posted()).as("notifications the sink received").isPositive();
     } finally {
       http.close();
+      sink.close();
+    }
+  }
+
+  /** A webhook sink on loopback that counts what is posted to it. */
+  private static final class CountingSink implements AutoCloseable {
+    private final AtomicInteger posted = new AtomicInteger();
+    private final HttpServer server;
+
+    CountingSink() throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        posted.incrementAndGet();
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+      });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    int posted() {
+      return posted.get();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
     }
   }
 
@@ -143,6 +184,9 @@ final class PlaybookDrill {
     for (var playbook : playbooks) {
       ((ObjectNode) playbook.path("metadata")).put("namespace", namespace);
       playbook.path("spec").path("steps").forEach(step -> {
+        if (step.path("action").asText().equals("notify")) {
+          ((ObjectNode) step).putObject("sink").put("secretName", SINK_SECRET);
+        }
         if (step.path("action").asText().equals("verify")) {
           ((ObjectNode) step).put("after", "1s").put("timeout", "2s");
         }

@@ -1,0 +1,28 @@
+package dev.progressive.operator.dev;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * What an API server does with a Secret's {@code stringData} on every write: each entry goes into {@code data},
+ * base64-encoded and over a {@code data} entry of the same key, and {@code stringData} itself is never stored.
+ * A Secret applied with {@code stringData} then reads back as on a cluster.
+ */
+final class SecretStringData {
+  private SecretStringData() {}
+
+  static boolean appliesTo(ApiPath path) {
+    return path.group().isEmpty() && path.plural().equals("secrets") && path.subresource() == null;
+  }
+
+  static ObjectNode fold(ObjectNode secret) {
+    if (!(secret.remove("stringData") instanceof ObjectNode strings)) {
+      return secret;
+    }
+    var data = secret.path("data") instanceof ObjectNode existing ? existing : secret.putObject("data");
+    strings.properties().forEach(entry -> data.put(entry.getKey(),
+        Base64.getEncoder().encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
+    return secret;
+  }
+}
