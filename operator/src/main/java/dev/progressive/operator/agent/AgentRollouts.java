@@ -7,6 +7,7 @@ import dev.progressive.operator.api.SloStatus;
 import dev.progressive.operator.cluster.PrometheusSnapshots;
 import dev.progressive.operator.cluster.PrometheusSnapshots.Endpoint;
 import dev.progressive.operator.common.Failures;
+import dev.progressive.operator.delivery.CanaryProgress;
 import dev.progressive.operator.delivery.CanaryQueries;
 import dev.progressive.operator.delivery.DeliveryPlan;
 import dev.progressive.operator.delivery.RolloutAnalysis;
@@ -47,7 +48,7 @@ final class AgentRollouts {
         status.map(ProgressiveAgentStatus::getSlo).map(SloStatus::getErrorBudgetRemaining), forced(agent),
         deployments.stableReady() > 0);
     var plan = DeliveryPlan.of(agent.getSpec());
-    var decision = RolloutProgress.decide(plan, seen, clock.instant(), () -> analyse(agent, stack, plan));
+    var decision = RolloutProgress.decide(plan, seen, clock.instant(), () -> analyse(agent, stack, plan, deployments));
     if (decision.stableTakesDesired()) {
       return new AgentRollout(decision, desired, desired, replicas, handingOver(deployments, seen));
     }
@@ -70,7 +71,12 @@ final class AgentRollouts {
         .map(annotations -> annotations.get(RolloutProgress.FORCE_ANNOTATION)).filter(RolloutProgress.FORCE::equals).isPresent();
   }
 
-  private StepAnalysis analyse(ProgressiveAgent agent, Optional<ObservabilityStack> stack, DeliveryPlan plan) {
+  private StepAnalysis analyse(ProgressiveAgent agent, Optional<ObservabilityStack> stack, DeliveryPlan plan,
+      AgentDeployments deployments) {
+    var stalled = deployments.canary().flatMap(CanaryProgress::stalled);
+    if (stalled.isPresent()) {
+      return stalled.get();
+    }
     var endpoint = PrometheusReport.endpoint(stack, prometheus);
     if (endpoint.isEmpty()) {
       return StepAnalysis.unavailable("no Prometheus to analyse the canary with; set the ObservabilityStack's"

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class RolloutCheck {
   public enum Verdict { Pass, Fail, InsufficientData, MetricNotFound }
 
-  @JsonPropertyDescription("What is checked: requests, errorRatioIncrease, latencyP95Increase or burnRate.")
+  @JsonPropertyDescription("What is checked: requests, errorRatioIncrease, latencyP95Increase, burnRate, or canaryProgress (whether the canary Deployment's pods became ready in time).")
   private String name;
-  @JsonPropertyDescription("The PromQL instant query that gives the observed value.")
+  @JsonPropertyDescription("The PromQL instant query that gives the observed value; for canaryProgress, the Deployment condition read.")
   private String query;
   @JsonPropertyDescription("The value the query gave, e.g. 0.012; empty when it gave none.")
   private String observed;
