@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The CRUD mock's dispatcher plus what kubectl and tests need from a real API server: discovery and
@@ -60,6 +62,11 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   private final WriteLog writes = new WriteLog();
   private final StoreIndex index = new StoreIndex();
   private final StoreWatches watches = new StoreWatches();
+  /**
+   * The index's lookups beside the store's writes: a write removes the old entry before it adds the new, and a
+   * read between the two would answer 404 for an object that exists. (The mock's own lock is private.)
+   */
+  private final ReadWriteLock indexed = new ReentrantReadWriteLock();
 
   WriteLog writes() {
     return writes;
@@ -126,12 +133,17 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   /** Finds a named object through the index instead of the mock's scan of every stored object. */
   @Override
   public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
-    return switch (index.find(attributes)) {
-      case StoreIndex.Lookup.Found found -> Optional.ofNullable(map.get(found.key()))
-          .map(body -> Map.entry(found.key(), body)).orElse(null);
-      case StoreIndex.Lookup.Absent absent -> null;
-      case StoreIndex.Lookup.Unaddressed unaddressed -> super.findResource(attributes);
-    };
+    indexed.readLock().lock();
+    try {
+      return switch (index.find(attributes)) {
+        case StoreIndex.Lookup.Found found -> Optional.ofNullable(map.get(found.key()))
+            .map(body -> Map.entry(found.key(), body)).orElse(null);
+        case StoreIndex.Lookup.Absent absent -> null;
+        case StoreIndex.Lookup.Unaddressed unaddressed -> super.findResource(attributes);
+      };
+    } finally {
+      indexed.readLock().unlock();
+    }
   }
 
   @Override
@@ -149,6 +161,16 @@ final class DevDispatcher extends KubernetesCrudDispatcher {
   /** Every write of the store passes here, so the index and the front's watches follow it. */
   @Override
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    indexed.writeLock().lock();
+    try {
+      write(path, pathAttributes, oldAttributes, resource, newState);
+    } finally {
+      indexed.writeLock().unlock();
+    }
+  }
+
+  private void write(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String newState) {
     watches.write(() -> {
       String oldState = oldAttributes == null ? null : map.get(oldAttributes);

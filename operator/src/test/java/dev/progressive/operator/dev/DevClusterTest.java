@@ -38,6 +38,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -255,5 +258,31 @@ class DevClusterTest {
 
   private static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anObjectBeingRewrittenIsNeverMissingToAReaderBesideTheWrites() throws Exception {
+    var configMaps = cluster.client().configMaps().inNamespace("default");
+    configMaps.resource(new ConfigMapBuilder().withNewMetadata().withName("rewritten").endMetadata().build()).create();
+    var writing = new AtomicBoolean(true);
+    var misses = new AtomicInteger();
+    try (var pool = Executors.newFixedThreadPool(2)) {
+      var reader = pool.submit(() -> {
+        int reads = 0;
+        while (writing.get() || reads < 100) {
+          misses.addAndGet(configMaps.withName("rewritten").get() == null ? 1 : 0);
+          reads++;
+        }
+        return reads;
+      });
+      // A label change stores the object under a new key: the write removes the old entry and adds the new one.
+      for (int i = 0; i < 200; i++) {
+        var label = Integer.toString(i);
+        configMaps.withName("rewritten").edit(c -> new ConfigMapBuilder(c).editMetadata().addToLabels("turn", label).endMetadata().build());
+      }
+      writing.set(false);
+      assertThat(reader.get()).isPositive();
+    }
+    assertThat(misses.get()).as("reads that found no object").isZero();
   }
 }
