@@ -98,6 +98,10 @@ public class IncidentReconciler implements Reconciler<Incident> {
     }
     transition = goOnWhileOnlyRecording(run, context, transition);
     var control = apply(incident, context, transition);
+    if (transition.statusChanged() && incident.getStatus().getPhase() != phase) {
+      // Counted once the phase is stored, whichever step set it: a phase passed through within one write is not.
+      metrics.entered(incident.getStatus().getPhase());
+    }
     boolean ended = (phase == null || !phase.isFinal()) && incident.getStatus().getPhase().isFinal();
     if (ended && incident.getStatus().getStartedAt() != null) {
       // Recorded first: a run that ends gives its agents back only once its end is in the API. A run that
@@ -167,7 +171,6 @@ public class IncidentReconciler implements Reconciler<Incident> {
       claims.release(run.incident(), decision.heldBack().stream()
           .filter(h -> !Detection.RESOURCE_BUSY.equals(h.getReason())).map(HeldBackAgent::getAgent).toList());
     }
-    metrics.entered(status.getPhase());
     return decision.suppressed() ? Transition.onward() : Transition.onwardInTheSameWrite();
   }
 

@@ -145,7 +145,6 @@ final class PlaybookRun {
     status.setReason(reason);
     status.setMessage(message);
     status.setFinishedAt(run.now().toString());
-    metrics.entered(phase);
     run.events()
         .once(run.incident(), phase.name().toLowerCase(Locale.ROOT), phase == IncidentPhase.Escalated,
             "Incident" + phase.name(), message);

@@ -77,6 +77,7 @@ class ApprovalIntegrationTest {
     });
     assertThat(kubectl.run("get", "incidents", "-n", "approve").succeeded().out())
         .containsPattern("(?m)^" + name + "\\s+\\S+\\s+FleetOverload\\s+AwaitingApproval\\s+approve/fleet-breakers\\s+mca$");
+    assertThat(cluster.harness().registry().scrape()).containsPattern("progressive_incidents_total\\{phase=\"AwaitingApproval\"} [1-9]");
     // Waiting, it looks again from the cache and writes nothing.
     var version = f.incident(incident).getMetadata().getResourceVersion();
     await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8))
