@@ -14,6 +14,7 @@ import dev.progressive.operator.cluster.MonitoringSetup;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.common.Failures;
 import dev.progressive.operator.common.SpecViolation;
+import dev.progressive.operator.common.StalledDeployment;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -144,9 +145,7 @@ public final class AgentStatus {
     }
     var deployments = seen.deployments();
     var stalled = Stream.concat(deployments.stable().stream(), deployments.canary().stream())
-        .map(d -> d.getStatus()).filter(s -> s != null).map(s -> s.getConditions()).filter(c -> c != null)
-        .flatMap(List::stream)
-        .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
+        .flatMap(d -> StalledDeployment.condition(d).stream())
         .findFirst();
     if (stalled.isPresent()) {
       return of(DEGRADED, true, stalled.get().getReason(), stalled.get().getMessage());

@@ -2,10 +2,10 @@ package dev.progressive.operator.delivery;
 
 import dev.progressive.operator.api.RolloutCheck;
 import dev.progressive.operator.api.RolloutCheck.Verdict;
+import dev.progressive.operator.common.StalledDeployment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +25,7 @@ public final class CanaryProgress {
 
   /** The failed step, if the canary Deployment stopped progressing. */
   public static Optional<StepAnalysis> stalled(Deployment canary) {
-    return Optional.ofNullable(canary.getStatus()).map(DeploymentStatus::getConditions).orElse(List.of()).stream()
-        .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus()) && DEADLINE_EXCEEDED.equals(c.getReason()))
-        .findFirst()
+    return StalledDeployment.condition(canary).filter(c -> DEADLINE_EXCEEDED.equals(c.getReason()))
         .map(condition -> failed(canary, condition));
   }
 

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * <p>A new pod template (a revision the stable Deployment does not run) starts at the first step unless the error
  * budget is spent, which freezes it; with no stable pod ready, the stable Deployment takes it at once. Each step
  * is analysed once its interval has passed: a pass moves to the next step or, before the promotion, promotes; a
- * fail rolls back; a hold (too little data, a missing metric) is analysed again a little later. A rolled-back revision stays rolled back until the spec changes. A template back
- * at the stable revision ends the rollout.
+ * fail rolls back; a hold (too little data, a missing metric) is analysed again a little later. A rolled-back
+ * revision stays rolled back until the spec changes. A template back at the stable revision ends the rollout.
  */
 public final class RolloutProgress {
   public static final String FORCE_ANNOTATION = ProgressiveAgent.GROUP + "/rollout";

@@ -108,7 +108,7 @@ final class AdmittedWrites {
     var outcome = customResource(path)
         .map(crd -> admission.admit(crd, path.version(), object, old, "status".equals(path.subresource()),
             path.query().getOrDefault("fieldValidation", "Warn")))
-        .orElseGet(() -> new Outcome.Admitted(SecretStringData.appliesTo(path) ? SecretStringData.fold(object) : object, List.of()));
+        .orElseGet(() -> new Outcome.Admitted(SecretStringData.fold(path, object), List.of()));
     return switch (outcome) {
       case Outcome.Admitted admitted -> {
         MockResponse answer = write.apply(admitted.object());

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 that kubectl and fabric8 clients can use: the fabric8 CRUD
- * mock's store with discovery documents ({@link DevDispatcher}), behind a front that serves its requests side by
- * side and its watches as HTTP streams ({@link ApiFront}).
+ * mock's store with discovery documents ({@link DevDispatcher}), behind a front that serves its reads side by side,
+ * its writes one at a time and its watches as HTTP streams ({@link ApiFront}).
  *
  * <pre>{@code
  * try (DevCluster cluster = DevCluster.start()) {

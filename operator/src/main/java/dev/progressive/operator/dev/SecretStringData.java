@@ -12,17 +12,15 @@ import java.util.Base64;
 final class SecretStringData {
   private SecretStringData() {}
 
-  static boolean appliesTo(ApiPath path) {
-    return path.group().isEmpty() && path.plural().equals("secrets") && path.subresource() == null;
-  }
-
-  static ObjectNode fold(ObjectNode secret) {
-    if (!(secret.remove("stringData") instanceof ObjectNode strings)) {
-      return secret;
+  /** The object to store: for a Secret, with its stringData folded into data; any other object as it is. */
+  static ObjectNode fold(ApiPath path, ObjectNode object) {
+    boolean secret = path.group().isEmpty() && path.plural().equals("secrets") && path.subresource() == null;
+    if (!secret || !(object.remove("stringData") instanceof ObjectNode strings)) {
+      return object;
     }
-    var data = secret.path("data") instanceof ObjectNode existing ? existing : secret.putObject("data");
+    var data = object.path("data") instanceof ObjectNode existing ? existing : object.putObject("data");
     strings.properties().forEach(entry -> data.put(entry.getKey(),
         Base64.getEncoder().encodeToString(entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
-    return secret;
+    return object;
   }
 }

@@ -3,6 +3,7 @@ package dev.progressive.operator.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.progressive.operator.SinkReceiver;
 import dev.progressive.operator.agent.AgentDeployment;
 import dev.progressive.operator.api.Guardrails;
 import dev.progressive.operator.api.Incident;

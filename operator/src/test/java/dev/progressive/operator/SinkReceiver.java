@@ -1,4 +1,4 @@
-package dev.progressive.operator.remediation;
+package dev.progressive.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A generic webhook sink on loopback that keeps every JSON body posted to it. */
-final class SinkReceiver implements AutoCloseable {
+public final class SinkReceiver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
   private final HttpServer server;
 
-  SinkReceiver() throws IOException {
+  public SinkReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/hook", exchange -> {
       received.add(JSON.readTree(exchange.getRequestBody()));
@@ -25,11 +25,11 @@ final class SinkReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
-  List<JsonNode> received() {
+  public List<JsonNode> received() {
     return received;
   }
 
