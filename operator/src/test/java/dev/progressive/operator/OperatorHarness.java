@@ -15,6 +15,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +26,7 @@ import java.util.function.UnaryOperator;
 public final class OperatorHarness implements AutoCloseable {
   private final DevCluster cluster;
   private final KubeletStandIn kubelet;
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
   private final GarbageCollectorStandIn garbageCollector;
   private final ProgressiveOperator.Settings settings;
   private PrometheusMeterRegistry registry;
@@ -34,7 +37,8 @@ public final class OperatorHarness implements AutoCloseable {
     this.cluster = cluster;
     this.settings = settings;
     Crds.load().forEach(crd -> cluster.client().resource(crdForm.apply(crd)).create());
-    this.kubelet = new KubeletStandIn(cluster.client());
+    this.kubelet = new KubeletStandIn(cluster.client(),
+        deployment -> !held.contains(deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName()));
     this.garbageCollector = new GarbageCollectorStandIn(cluster.client());
     startOperator();
   }
@@ -60,6 +64,11 @@ public final class OperatorHarness implements AutoCloseable {
     var cluster = DevCluster.start();
     MonitoringCrds.install(cluster.client());
     return new OperatorHarness(cluster, ProgressiveOperator.Settings.embedded(), UnaryOperator.identity());
+  }
+
+  /** The kubelet stand-in leaves this Deployment's replicas unready, as pods that never start would. */
+  public void holdReplicas(String namespace, String deployment) {
+    held.add(namespace + "/" + deployment);
   }
 
   public KubernetesClient client() {

@@ -1,5 +1,6 @@
 package dev.progressive.bench.alerts;
 
+import dev.progressive.bench.ApiQuiet;
 import dev.progressive.operator.Crds;
 import dev.progressive.operator.ProgressiveOperator;
 import dev.progressive.operator.common.ApiRateLimit;
@@ -69,6 +70,11 @@ final class RemediationCluster implements AutoCloseable {
   /** The most requests the operator's client sent within one second so far. */
   long peakApiRequestRate() {
     return apiRate.peak();
+  }
+
+  /** Waits until the API has seen no write for {@code quiet}, or the patience runs out. */
+  void awaitNoWrites(Duration quiet, Duration patience) throws InterruptedException {
+    ApiQuiet.await(cluster, quiet, Duration.ofMillis(5), patience);
   }
 
   KubernetesClient client() {

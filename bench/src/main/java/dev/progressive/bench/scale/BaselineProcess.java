@@ -32,6 +32,7 @@ public final class BaselineProcess {
       ChildProtocol.serve("started", command -> switch (command) {
         case "create" -> Long.toString(createAll(client, agents));
         case "requests" -> requests.summary();
+        case "writes" -> requests.writeTargets();
         case "heap" -> Long.toString(ChildProtocol.heapAfterGc());
         default -> "unknown command " + command;
       });

@@ -24,6 +24,7 @@ public final class OperatorProcess {
           case "reconciled" -> Long.toString((long) registry.find("operator.sdk.reconciliations.success")
               .counters().stream().mapToDouble(Counter::count).sum());
           case "requests" -> requests.summary();
+          case "writes" -> requests.writeTargets();
           case "heap" -> Long.toString(ChildProtocol.heapAfterGc());
           default -> "unknown command " + command;
         });

@@ -1,5 +1,6 @@
 package dev.progressive.bench.scale;
 
+import dev.progressive.bench.ApiQuiet;
 import dev.progressive.bench.BenchAgents;
 import dev.progressive.bench.Machine;
 import java.time.Duration;
@@ -133,6 +134,7 @@ public final class OperatorScale {
 
   private static Run measured(ScaleCluster cluster, ChildJvm child, Window window, int ready) {
     var requests = RequestCounts.parse(child.ask("requests"));
+    System.out.println("its writes by resource and answer: " + child.ask("writes"));
     long writes = cluster.dev().writeCount() - window.writesBefore();
     long heap = Long.parseLong(child.ask("heap"));
     long rss = Machine.rssBytes(child.pid()).orElse(-1L);
@@ -160,17 +162,7 @@ public final class OperatorScale {
 
   /** Waits until the API has seen no write for 2 s (at most 30 s): late Events and status writes count too. */
   private static void awaitQuiet(ScaleCluster cluster) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    long last = cluster.dev().writeCount();
-    long quietSince = System.nanoTime();
-    while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos() && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      long now = cluster.dev().writeCount();
-      if (now != last) {
-        last = now;
-        quietSince = System.nanoTime();
-      }
-    }
+    ApiQuiet.await(cluster.dev(), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(30));
   }
 
   private static double secondsSince(long startNanos) {

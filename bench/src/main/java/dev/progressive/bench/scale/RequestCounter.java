@@ -1,9 +1,14 @@
 package dev.progressive.bench.scale;
 
 import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,11 +18,33 @@ import java.util.concurrent.atomic.LongAdder;
  * reads are half of what an operator costs the API server. A watch counts once, when it is opened.
  */
 final class RequestCounter implements Interceptor {
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
 
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
     counts.computeIfAbsent(kind(request), k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+    if (WRITES.contains(request.method())) {
+      String key = request.method() + " " + target(request.uri().getPath()) + " " + response.code();
+      writes.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+  }
+
+  /** The resource a request's path names, e.g. {@code progressiveagents/status} or {@code events}. */
+  private static String target(String path) {
+    String[] segments = path.split("/");
+    for (int i = 0; i + 2 < segments.length; i++) {
+      if (segments[i].equals("namespaces")) {
+        String resource = segments[i + 2];
+        return path.endsWith("/status") ? resource + "/status" : resource;
+      }
+    }
+    return segments[segments.length - 1];
   }
 
   private static String kind(HttpRequest request) {
@@ -27,9 +54,18 @@ final class RequestCounter implements Interceptor {
 
   /** Counts by kind, e.g. {@code GET=12 PATCH=3 POST=40}; writes are POST, PUT, PATCH and DELETE. */
   String summary() {
+    return sorted(counts, " ");
+  }
+
+  /** Writes by method, resource and answer, e.g. {@code PUT progressiveagents/status 409=3}: where they go. */
+  String writeTargets() {
+    return sorted(writes, ", ");
+  }
+
+  private static String sorted(Map<String, LongAdder> counts, String separator) {
     var sorted = new TreeMap<String, Long>();
     counts.forEach((kind, count) -> sorted.put(kind, count.sum()));
     return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .reduce((a, b) -> a + " " + b).orElse("none");
+        .reduce((a, b) -> a + separator + b).orElse("none");
   }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param monitoring the monitoring APIs and labels of the agent's namespace
  * @param floor the agent's availability floor; empty while its spec is invalid, as nothing then acts on it
  * @param serving the serving labels the quarantine asks of the agent's pods, within the floor
- * @param deployments the agent's Deployments as the cache has them
+ * @param deployments the agent's Deployments as the cache has them; once {@link #applied}, as the workflow left them
  * @param rollout this reconcile's rollout decision; empty when none was made (an invalid spec, a failed reconcile)
  */
 public record AgentPlan(Optional<ObservabilityStack> stack, ActiveMitigations mitigations, MonitoringSetup monitoring,
@@ -51,6 +51,15 @@ public record AgentPlan(Optional<ObservabilityStack> stack, ActiveMitigations mi
   AgentPlan deciding(ProgressiveAgent agent, AgentRollouts rollouts) {
     var rollout = rollouts.decide(StackDefaults.applied(agent, stack), stack, deployments, mitigations.replicas(agent.getSpec()));
     return new AgentPlan(stack, mitigations, monitoring, floor, serving, deployments, Optional.of(rollout));
+  }
+
+  /**
+   * The plan with the Deployments as the workflow just left them (the informer's cache holds what it wrote),
+   * so that the status tells what now runs, not what ran before this reconcile.
+   */
+  AgentPlan applied(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
+    var written = AgentDeployments.of(agent, context.getSecondaryResources(Deployment.class));
+    return new AgentPlan(stack, mitigations, monitoring, floor, serving, written, rollout);
   }
 
   /** From the budgets of the agent's namespace; an invalid spec may lack what the floor is computed from. */

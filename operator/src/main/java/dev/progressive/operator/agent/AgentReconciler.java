@@ -123,6 +123,7 @@ public class AgentReconciler implements Reconciler<ProgressiveAgent> {
       plan.store(context);
       ChildChanges.start(context);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      plan = plan.applied(agent, context);
     }
     status.record(agent, context, seen(agent, context, plan, violations, Optional.empty()));
     plan.rollout().ifPresent(rollout -> tell(agent, context, rollout));

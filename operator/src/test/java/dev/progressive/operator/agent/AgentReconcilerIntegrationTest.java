@@ -83,17 +83,26 @@ class AgentReconcilerIntegrationTest {
 
   @Test
   @Order(1)
-  void theOneEventOfANewAgentsChildrenNamesThemAllAndWhatItWaitsFor() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> eventReasons("npa").contains(ChildChanges.CREATED));
-    var created = events("npa").stream().filter(e -> ChildChanges.CREATED.equals(e.getReason())).toList();
-    var children = childrenOf(agent("npa").getMetadata().getUid());
+  void theOneEventOfANewAgentsChildrenNamesThemAllAndWhatItWaitsFor() throws Exception {
+    var agent = Manifests.read(SAMPLES).stream().filter(d -> "ProgressiveAgent".equals(d.kind()))
+        .map(d -> Manifests.convert(d, ProgressiveAgent.class)).filter(a -> "npa".equals(a.getMetadata().getName()))
+        .findFirst().orElseThrow();
+    agent.getMetadata().setName("npa-unready");
+    harness.holdReplicas(NS, "npa-unready");
+    client.resource(agent).create();
+    await().atMost(Duration.ofSeconds(30)).until(() -> eventReasons("npa-unready").contains(ChildChanges.CREATED));
+    var created = events("npa-unready").stream().filter(e -> ChildChanges.CREATED.equals(e.getReason())).toList();
+    var uid = agent("npa-unready").getMetadata().getUid();
+    var children = childrenOf(uid);
     assertThat(created).singleElement().satisfies(event -> {
-      assertThat(event.getMessage()).startsWith("Created ").contains("; waiting: ");
+      assertThat(event.getMessage()).startsWith("Created ").endsWith("; waiting: 0/2 replicas ready");
       children.forEach((kind, names) -> assertThat(event.getMessage())
           .contains((names.size() == 1 ? kind : kind + "s") + " " + String.join(", ", names)));
       assertThat(event.getCount()).isEqualTo(1);
     });
     assertThat(children).containsKeys("Deployment", "Service", "ConfigMap");
+    client.resource(agent).delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> childrenOf(uid).isEmpty());
   }
 
   @Test
