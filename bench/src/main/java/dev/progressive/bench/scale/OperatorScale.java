@@ -17,8 +17,17 @@ public final class OperatorScale {
   private static final double MIB = 1024 * 1024;
 
   /** Writes are those the API received from the first create on; heaps are after full collections. */
-  record Run(double readySeconds, int ready, RequestCounts requests, long apiWrites, int children, long idleHeap,
-      long heap, long rss) {
+  /** @param idleRequests what the client had sent once started, before the first agent: its informers' lists and watches */
+  record Run(double readySeconds, int ready, RequestCounts requests, RequestCounts idleRequests, long apiWrites, int children,
+      long idleHeap, long heap, long rss) {
+    /**
+     * What the client sends per agent: its requests above those it sent before the first agent, without the API
+     * discovery it repeats on a timer.
+     */
+    double requestsPerAgent(int agents) {
+      return (requests.withoutDiscovery() - idleRequests.withoutDiscovery()) / (double) agents;
+    }
+
     /** What the process keeps per agent: its heap above what it held before the first agent. */
     double heapPerAgent(int agents) {
       return (heap - idleHeap) / (double) agents;
@@ -32,8 +41,8 @@ public final class OperatorScale {
   record Unrelated(int objects, double createSeconds, int storedBefore, int storedAfter, Run run) {
   }
 
-  /** A measured run's Ready time, the API's writes before it, and the heap held before it. */
-  private record Window(double readySeconds, long writesBefore, long idleHeap) {
+  /** A measured run's Ready time, the API's writes before it, and the heap held and requests sent before it. */
+  private record Window(double readySeconds, long writesBefore, long idleHeap, RequestCounts idleRequests) {
   }
 
   record Options(int agents, int unrelated) {
@@ -81,6 +90,7 @@ public final class OperatorScale {
     try (var cluster = new ScaleCluster();
          var client = ChildJvm.start(BaselineProcess.class, cluster.url(), Integer.toString(agents))) {
       long idleHeap = idleHeap(client);
+      var idleRequests = RequestCounts.parse(client.ask("requests"));
       long writesBefore = cluster.dev().writeCount();
       long start = System.nanoTime();
       long clientMillis = Long.parseLong(client.ask("create"));
@@ -88,7 +98,7 @@ public final class OperatorScale {
       int ready = cluster.awaitReady(agents, patience);
       double seconds = secondsSince(start);
       awaitQuiet(cluster);
-      return measured(cluster, client, new Window(seconds, writesBefore, idleHeap), ready);
+      return measured(cluster, client, new Window(seconds, writesBefore, idleHeap, idleRequests), ready);
     }
   }
 
@@ -96,6 +106,7 @@ public final class OperatorScale {
     try (var operator = ChildJvm.start(OperatorProcess.class, cluster.url());
          var creator = BenchClients.forUrl(cluster.url())) {
       long idleHeap = idleHeap(operator);
+      var idleRequests = RequestCounts.parse(operator.ask("requests"));
       long writesBefore = cluster.dev().writeCount();
       long start = System.nanoTime();
       for (int i = 0; i < agents; i++) {
@@ -104,7 +115,7 @@ public final class OperatorScale {
       int ready = cluster.awaitReady(agents, patience);
       double seconds = secondsSince(start);
       awaitQuiet(cluster);
-      return measured(cluster, operator, new Window(seconds, writesBefore, idleHeap), ready);
+      return measured(cluster, operator, new Window(seconds, writesBefore, idleHeap, idleRequests), ready);
     }
   }
 
@@ -138,7 +149,8 @@ public final class OperatorScale {
     long writes = cluster.dev().writeCount() - window.writesBefore();
     long heap = Long.parseLong(child.ask("heap"));
     long rss = Machine.rssBytes(child.pid()).orElse(-1L);
-    return new Run(window.readySeconds(), ready, requests, writes, cluster.children(), window.idleHeap(), heap, rss);
+    return new Run(window.readySeconds(), ready, requests, window.idleRequests(), writes, cluster.children(),
+        window.idleHeap(), heap, rss);
   }
 
   /** Restarts the operator on the agents it made Ready, and counts what it writes while it catches up. */

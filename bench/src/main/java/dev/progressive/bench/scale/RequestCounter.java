@@ -49,10 +49,22 @@ final class RequestCounter implements Interceptor {
 
   private static String kind(HttpRequest request) {
     String query = request.uri().getQuery();
-    return query != null && query.contains("watch=true") ? "WATCH" : request.method();
+    if (query != null && query.contains("watch=true")) {
+      return "WATCH";
+    }
+    return "GET".equals(request.method()) && isGroupVersion(request.uri().getPath()) ? "DISCOVERY" : request.method();
   }
 
-  /** Counts by kind, e.g. {@code GET=12 PATCH=3 POST=40}; writes are POST, PUT, PATCH and DELETE. */
+  /** {@code /api/v1} or {@code /apis/group/version}: which resources an API serves, read again on a timer. */
+  private static boolean isGroupVersion(String path) {
+    String[] segments = path.split("/");
+    return segments.length == 3 && segments[1].equals("api") || segments.length == 4 && segments[1].equals("apis");
+  }
+
+  /**
+   * Counts by kind, e.g. {@code DISCOVERY=5 GET=12 PATCH=3 POST=40}; writes are POST, PUT, PATCH and DELETE, and
+   * a DISCOVERY is a GET of what an API group serves.
+   */
   String summary() {
     return sorted(counts, " ");
   }

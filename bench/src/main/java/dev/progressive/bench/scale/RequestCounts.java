@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A {@link RequestCounter#summary()} read back: requests by kind (GET, WATCH, POST, PUT, PATCH, DELETE). */
+/** A {@link RequestCounter#summary()} read back: requests by kind (DISCOVERY, GET, WATCH, POST, PUT, PATCH, DELETE). */
 record RequestCounts(Map<String, Long> byKind) {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -21,6 +21,11 @@ record RequestCounts(Map<String, Long> byKind) {
 
   long total() {
     return byKind.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** All but the API discovery reads, which follow the clock, not the agents. */
+  long withoutDiscovery() {
+    return total() - byKind.getOrDefault("DISCOVERY", 0L);
   }
 
   long writes() {

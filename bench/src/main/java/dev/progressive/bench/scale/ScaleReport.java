@@ -9,6 +9,7 @@ import java.util.Optional;
 record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run operator, OperatorScale.Resync resync,
     Optional<OperatorScale.Unrelated> unrelated) {
   private static final double READY_RATIO_TARGET = 1.5;
+  private static final double REQUESTS_PER_AGENT_TARGET = 8;
   private static final double HEAP_TARGET_MIB = 256;
   private static final double KIB = 1024;
 
@@ -19,6 +20,8 @@ record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run ope
     row(out, "agents Ready per second", agents / baseline.readySeconds(), agents / operator.readySeconds());
     row(out, "client's API requests per agent (reads+watches+writes)",
         baseline.requests().total() / (double) agents, operator.requests().total() / (double) agents);
+    row(out, "requests per agent after start, without discovery",
+        baseline.requestsPerAgent(agents), operator.requestsPerAgent(agents));
     row(out, "client's writes per agent", baseline.requests().writes() / (double) agents,
         operator.requests().writes() / (double) agents);
     row(out, "writes per agent at the API (all clients)", baseline.apiWrites() / (double) agents,
@@ -60,6 +63,7 @@ record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run ope
     out.printf("%-80s %12.2f  (%.2fx the operator's without them)%n", "time until all Ready" + with + " (s)",
         run.readySeconds(), run.readySeconds() / operator.readySeconds());
     line(out, "client's API requests per agent" + with, run.requests().total() / (double) agents);
+    line(out, "requests per agent after start, without discovery" + with, run.requestsPerAgent(agents));
     out.println("operator requests per agent" + with + ": " + run.requests().perAgent(agents));
   }
 
@@ -67,6 +71,11 @@ record ScaleReport(int agents, OperatorScale.Run baseline, OperatorScale.Run ope
     double ratio = operator.readySeconds() / baseline.readySeconds();
     out.printf("target: all Ready within %.1fx the baseline: %.2fx %s%n", READY_RATIO_TARGET, ratio,
         verdict(operator.ready() == agents && ratio <= READY_RATIO_TARGET));
+    // A started operator has listed and watched once per informer; that does not grow with the agents.
+    double perAgent = Math.max(operator.requestsPerAgent(agents), unrelated.map(u -> u.run().requestsPerAgent(agents)).orElse(0.0));
+    out.printf("target: at most %.0f requests per agent (above the started operator's %d lists and watches, without API"
+            + " discovery): %.3f %s%n", REQUESTS_PER_AGENT_TARGET, operator.idleRequests().withoutDiscovery(), perAgent,
+        verdict(perAgent <= REQUESTS_PER_AGENT_TARGET));
     out.printf("target: no writes on a no-change resync: %d %s%n", resync.apiWrites(), verdict(resync.apiWrites() == 0));
     double heap = Math.max(mib(operator.heap()), mib(resync.heap()));
     out.printf("target: heap under %.0f MiB (at 1,000 agents): %.1f MiB at %d agents %s%n", HEAP_TARGET_MIB, heap,
