@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.LongAdder;
  * reads are half of what an operator costs the API server. A watch counts once, when it is opened.
  */
 final class RequestCounter implements Interceptor {
-  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
 
@@ -29,7 +27,7 @@ final class RequestCounter implements Interceptor {
 
   @Override
   public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
-    if (WRITES.contains(request.method())) {
+    if (RequestCounts.WRITES.contains(request.method())) {
       String key = request.method() + " " + target(request.uri().getPath()) + " " + response.code();
       writes.computeIfAbsent(key, k -> new LongAdder()).increment();
     }

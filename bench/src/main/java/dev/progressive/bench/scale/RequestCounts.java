@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /** A {@link RequestCounter#summary()} read back: requests by kind (DISCOVERY, GET, WATCH, POST, PUT, PATCH, DELETE). */
 record RequestCounts(Map<String, Long> byKind) {
-  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   static RequestCounts parse(String summary) {
     var byKind = new TreeMap<String, Long>();
