@@ -6,6 +6,7 @@ import dev.progressive.operator.dev.KubeletStandIn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
@@ -26,7 +27,7 @@ import java.util.function.UnaryOperator;
 public final class OperatorHarness implements AutoCloseable {
   private final DevCluster cluster;
   private final KubeletStandIn kubelet;
-  private final Set<String> held = ConcurrentHashMap.newKeySet();
+  private final Set<ResourceID> held = ConcurrentHashMap.newKeySet();
   private final GarbageCollectorStandIn garbageCollector;
   private final ProgressiveOperator.Settings settings;
   private PrometheusMeterRegistry registry;
@@ -37,8 +38,7 @@ public final class OperatorHarness implements AutoCloseable {
     this.cluster = cluster;
     this.settings = settings;
     Crds.load().forEach(crd -> cluster.client().resource(crdForm.apply(crd)).create());
-    this.kubelet = new KubeletStandIn(cluster.client(),
-        deployment -> !held.contains(deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName()));
+    this.kubelet = new KubeletStandIn(cluster.client(), deployment -> !held.contains(ResourceID.fromResource(deployment)));
     this.garbageCollector = new GarbageCollectorStandIn(cluster.client());
     startOperator();
   }
@@ -68,7 +68,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** The kubelet stand-in leaves this Deployment's replicas unready, as pods that never start would. */
   public void holdReplicas(String namespace, String deployment) {
-    held.add(namespace + "/" + deployment);
+    held.add(new ResourceID(deployment, namespace));
   }
 
   public KubernetesClient client() {
