@@ -63,6 +63,11 @@ public final class ProgressiveOperator {
   }
 
   public static Operator create(KubernetesClient client, MeterRegistry registry, Settings settings) {
+    return create(client, registry, settings, Clock.systemUTC());
+  }
+
+  /** With the clock its reconcilers read: a test can hold a reconcile at a moment of its choosing. */
+  public static Operator create(KubernetesClient client, MeterRegistry registry, Settings settings, Clock clock) {
     var operator = new Operator(o -> {
       // Merge patches, not server-side apply: the same path in production and against the test API.
       o.withKubernetesClient(client)
@@ -76,7 +81,6 @@ public final class ProgressiveOperator {
             settings.leaderIdentity().orElse(null)));
       }
     });
-    var clock = Clock.systemUTC();
     var discovery = new MonitoringDiscovery(client, clock);
     var snapshots = new PrometheusSnapshots(client, settings.prometheusReads(), clock);
     operator.register(new AgentReconciler(clock, discovery, settings.remediation().prometheus(), snapshots), c -> watch(c, settings));

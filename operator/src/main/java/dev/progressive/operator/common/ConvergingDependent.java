@@ -12,7 +12,8 @@ import java.util.Map;
  * child that holds more than desired, and its update only ever adds labels and annotations, so a
  * removed env var, a label the operator no longer wants or a dropped rule would stay forever. Updates
  * are full replaces carrying the child's resourceVersion, never merge patches (which keep or, on
- * some servers, append list items).
+ * some servers, append list items). No child is written once the controller stopped
+ * ({@link ControllerStopped}).
  */
 public abstract class ConvergingDependent<R extends HasMetadata, P extends HasMetadata>
     extends CRUDKubernetesDependentResource<R, P> {
@@ -23,14 +24,22 @@ public abstract class ConvergingDependent<R extends HasMetadata, P extends HasMe
 
   @Override
   public R create(R desired, P primary, Context<P> context) {
+    ControllerStopped.refuseIfStopped(primary, context);
     return super.create(read(ChildConvergence.created(tree(desired, context)), desired, context), primary, context);
   }
 
   @Override
   public R update(R actual, R desired, P primary, Context<P> context) {
+    ControllerStopped.refuseIfStopped(primary, context);
     var target = read(ChildConvergence.updated(tree(actual, context), tree(desired, context)), desired, context);
     addMetadata(false, actual, target, primary, context);
     return prepare(context, target, primary, "Updating").update();
+  }
+
+  @Override
+  protected void handleDelete(P primary, R secondary, Context<P> context) {
+    ControllerStopped.refuseIfStopped(primary, context);
+    super.handleDelete(primary, secondary, context);
   }
 
   @Override

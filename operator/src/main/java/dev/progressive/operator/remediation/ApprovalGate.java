@@ -86,7 +86,7 @@ final class ApprovalGate {
     record.setMessage(text + request.post(run, text));
     status.setReason(record.getApprovalReason());
     status.setMessage(record.getMessage());
-    run.events().once(run.incident(), "approval-" + record.getIndex(), true, "ApprovalRequested", text);
+    run.announce("approval-" + record.getIndex(), true, "ApprovalRequested", text);
     return Transition.lookAgainIn(LOOK_AGAIN, true);
   }
 
@@ -127,7 +127,7 @@ final class ApprovalGate {
     status.setPhase(runningPhase.apply(step.getAction()));
     status.setReason(ApprovalPolicy.APPROVED_REASON);
     status.setMessage(describe(step, record) + " was approved at " + run.now() + "; the run goes on");
-    run.events().once(run.incident(), "approved-" + record.getIndex(), false, "ApprovalGranted", status.getMessage());
+    run.announce("approved-" + record.getIndex(), false, "ApprovalGranted", status.getMessage());
     return Transition.onward();
   }
 

@@ -55,7 +55,7 @@ final class IncidentAftermath {
     }
     var reverted = run.status().getMitigations().stream().filter(Mitigation::isActive).toList();
     reverted.forEach(m -> m.setRevertedAt(run.now().toString()));
-    run.events().once(run.incident(), "reverted", false, "MitigationsReverted",
+    run.announce("reverted", false, "MitigationsReverted",
         "withdrew " + reverted.size() + " temporary mitigation(s) after the alert resolved");
     return Transition.onward();
   }

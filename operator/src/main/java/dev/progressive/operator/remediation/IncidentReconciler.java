@@ -98,6 +98,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
     }
     transition = goOnWhileOnlyRecording(run, context, transition);
     var control = apply(incident, context, transition);
+    run.tellAnnounced();
     if (transition.statusChanged() && incident.getStatus().getPhase() != phase) {
       // Counted once the phase is stored, whichever step set it: a phase passed through within one write is not.
       metrics.entered(incident.getStatus().getPhase());
@@ -189,7 +190,7 @@ public class IncidentReconciler implements Reconciler<Incident> {
       status.setAgents(decision.agents());
       playbookRun.recordDryRun(run, () -> context.getPrimaryCache().list(run.namespace()));
     });
-    run.events().once(run.incident(), status.getPhase().name().toLowerCase(Locale.ROOT), escalated,
+    run.announce(status.getPhase().name().toLowerCase(Locale.ROOT), escalated,
         "Incident" + status.getPhase().name(), decision.message());
   }
 

@@ -10,12 +10,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** What a step of one Incident's playbook run can see: the Incident, its copy of the playbook and the agents around it. */
-public record IncidentRun(Incident incident, List<ProgressiveAgent> agents, Instant now, KubernetesClient client) {
+/**
+ * What a step of one Incident's playbook run can see: the Incident, its copy of the playbook and the agents around it.
+ *
+ * @param announcements the Events that tell of this reconcile's status change, written once the status is
+ */
+public record IncidentRun(Incident incident, List<ProgressiveAgent> agents, Instant now, KubernetesClient client,
+    List<Announcement> announcements) {
+
+  /** An Event about the Incident, recorded at most once under its key. */
+  record Announcement(String key, boolean warning, String reason, String message) {}
+
+  public IncidentRun(Incident incident, List<ProgressiveAgent> agents, Instant now, KubernetesClient client) {
+    this(incident, agents, now, client, new ArrayList<>());
+  }
 
   public IncidentStatus status() {
     return incident.getStatus();
@@ -63,6 +76,21 @@ public record IncidentRun(Incident incident, List<ProgressiveAgent> agents, Inst
   /** Events stamped with this run's time. */
   public EventRecorder events() {
     return new EventRecorder(client, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /**
+   * Tells of the status change this reconcile makes, once the status holds it: a reader never sees an Event
+   * ("IncidentSuppressed") of a change whose write failed or was refused, and the retry tells it once.
+   */
+  void announce(String key, boolean warning, String reason, String message) {
+    announcements.add(new Announcement(key, warning, reason, message));
+  }
+
+  /** Records the announcements; call once the status they tell of is written. */
+  void tellAnnounced() {
+    var events = events();
+    announcements.forEach(a -> events.once(incident, a.key(), a.warning(), a.reason(), a.message()));
+    announcements.clear();
   }
 
   public boolean alertResolved() {

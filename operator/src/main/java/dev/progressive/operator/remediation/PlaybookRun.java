@@ -145,9 +145,7 @@ final class PlaybookRun {
     status.setReason(reason);
     status.setMessage(message);
     status.setFinishedAt(run.now().toString());
-    run.events()
-        .once(run.incident(), phase.name().toLowerCase(Locale.ROOT), phase == IncidentPhase.Escalated,
-            "Incident" + phase.name(), message);
+    run.announce(phase.name().toLowerCase(Locale.ROOT), phase == IncidentPhase.Escalated, "Incident" + phase.name(), message);
     return Transition.onward();
   }
 

@@ -48,7 +48,7 @@ final class RemediationPause {
     }
     status.setReason(PAUSED);
     status.setMessage(message);
-    run.events().once(run.incident(), "paused-" + status.getSteps().size(), true, PAUSED, message);
+    run.announce("paused-" + status.getSteps().size(), true, PAUSED, message);
     return Transition.lookAgainIn(LOOK_AGAIN, true);
   }
 

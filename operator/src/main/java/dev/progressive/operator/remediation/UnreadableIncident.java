@@ -31,7 +31,7 @@ final class UnreadableIncident {
     var incident = run.incident();
     var message = incident.unreadable().stream().map(SpecViolation::toString).collect(Collectors.joining("; "));
     if (statusUnreadable(incident)) {
-      run.events().once(incident, "invalid-status", true, INVALID_STATUS,
+      run.announce("invalid-status", true, INVALID_STATUS,
           "this operator cannot read the Incident's status and leaves it as it is: " + message);
       return Transition.none();
     }
@@ -41,7 +41,7 @@ final class UnreadableIncident {
     status.setReason(Conditions.INVALID_SPEC);
     status.setMessage(message);
     status.setFinishedAt(run.now().toString());
-    run.events().once(incident, "invalid-spec", true, Conditions.INVALID_SPEC, message);
+    run.announce("invalid-spec", true, Conditions.INVALID_SPEC, message);
     return Transition.onward();
   }
 }

@@ -1,0 +1,29 @@
+package dev.progressive.operator.common;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.OperatorException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/**
+ * A write refused because the reconcile that decided it outlived its controller. On stop,
+ * java-operator-sdk stops a controller's informers, and empties their caches, before the reconciles in
+ * flight end; such a reconcile finds no playbook, no agent and no Incident, and what it would write (an
+ * Incident held back for want of a playbook, a Deployment without its mitigations, a status of missing
+ * children) would be wrong. The controller's own informer stops before the others, so a reconcile that
+ * finds it running when it writes has read live caches only. The resource keeps its last state for the
+ * next leader to reconcile.
+ */
+public final class ControllerStopped extends OperatorException {
+  private ControllerStopped(HasMetadata resource) {
+    super("the operator is stopping: nothing decided from its emptied caches is written for "
+        + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName()
+        + "; the next leader reconciles it");
+  }
+
+  /** Call just before a write decided from the controller's caches. */
+  public static void refuseIfStopped(HasMetadata resource, Context<?> context) {
+    if (!context.eventSourceRetriever().getControllerEventSource().isRunning()) {
+      throw new ControllerStopped(resource);
+    }
+  }
+}
