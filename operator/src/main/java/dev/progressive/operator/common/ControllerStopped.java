@@ -3,6 +3,8 @@ package dev.progressive.operator.common;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A write refused because the reconcile that decided it outlived its controller. On stop,
@@ -14,16 +16,21 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
  * next leader to reconcile.
  */
 public final class ControllerStopped extends OperatorException {
+  private static final Logger LOG = LoggerFactory.getLogger(ControllerStopped.class);
+
   private ControllerStopped(HasMetadata resource) {
     super("the operator is stopping: nothing decided from its emptied caches is written for "
         + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName()
-        + "; the next leader reconciles it");
+        + "; the operator that runs next reconciles it");
   }
 
   /** Call just before a write decided from the controller's caches. */
   public static void refuseIfStopped(HasMetadata resource, Context<?> context) {
     if (!context.eventSourceRetriever().getControllerEventSource().isRunning()) {
-      throw new ControllerStopped(resource);
+      var refused = new ControllerStopped(resource);
+      // Logged here: java-operator-sdk no longer reports the failures of a stopped controller's reconciles.
+      LOG.info(refused.getMessage());
+      throw refused;
     }
   }
 }
