@@ -24,6 +24,12 @@ import java.util.Set;
 /** Builds the operator the same way for `run`, `dev` and the tests, so they exercise one code path. */
 public final class ProgressiveOperator {
   public static final String LEASE_NAME = "progressive-operator-lease";
+  /**
+   * How long a stop waits for the reconciles in flight: they end on their own, their writes refused
+   * ({@code ControllerStopped}), instead of being interrupted in the middle of a request. Well within a
+   * pod's default 30 s of termination grace.
+   */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private ProgressiveOperator() {}
 
@@ -72,6 +78,7 @@ public final class ProgressiveOperator {
       // Merge patches, not server-side apply: the same path in production and against the test API.
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
+          .withReconciliationTerminationTimeout(STOP_GRACE)
           .withResourceCloner(new ResourceCloner(client.getKubernetesSerialization()))
           .withUseSSAToPatchPrimaryResource(false)
           .withSSABasedCreateUpdateMatchForDependentResources(false)
