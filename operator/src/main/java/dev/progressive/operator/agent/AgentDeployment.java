@@ -91,8 +91,16 @@ public final class AgentDeployment {
 
   /** The template a stable Deployment records, if it records one (those written before rollouts do not). */
   static Optional<PodTemplateSpec> recordedTemplate(Deployment deployment) {
-    return Optional.ofNullable(deployment.getMetadata().getAnnotations()).map(a -> a.get(TEMPLATE_ANNOTATION))
-        .map(json -> SERIALIZATION.unmarshal(json, PodTemplateSpec.class));
+    return recordedTemplateJson(deployment).map(AgentDeployment::templateOf);
+  }
+
+  /** The recorded template as the annotation holds it: enough for its revision, without reading it. */
+  static Optional<String> recordedTemplateJson(Deployment deployment) {
+    return Optional.ofNullable(deployment.getMetadata().getAnnotations()).map(a -> a.get(TEMPLATE_ANNOTATION));
+  }
+
+  static PodTemplateSpec templateOf(String json) {
+    return SERIALIZATION.unmarshal(json, PodTemplateSpec.class);
   }
 
   private static Deployment deployment(ProgressiveAgent agent, String name, Map<String, String> selector, int replicas,
@@ -121,10 +129,10 @@ public final class AgentDeployment {
 
   /** The template as one track runs it: its label, and the restart stamp the mitigations hold. */
   private static PodTemplateSpec onTrack(PodTemplateSpec template, Track track, ActiveMitigations mitigations) {
-    var onTrack = SERIALIZATION.clone(template);
-    onTrack.getMetadata().getLabels().put(Track.POD_LABEL, track.value());
-    mitigations.lastRestart().ifPresent(at -> onTrack.getMetadata().getAnnotations().put(RESTARTED_AT, at));
-    return onTrack;
+    // A builder copies deeply, so the shared template stays as it was, and costs less than a copy through JSON.
+    var onTrack = new PodTemplateSpecBuilder(template).editOrNewMetadata().addToLabels(Track.POD_LABEL, track.value());
+    mitigations.lastRestart().ifPresent(at -> onTrack.addToAnnotations(RESTARTED_AT, at));
+    return onTrack.endMetadata().build();
   }
 
   /** The labels of the agent's pods as its template sets them; PodDisruptionBudgets select on them. */

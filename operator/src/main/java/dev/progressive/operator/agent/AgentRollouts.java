@@ -41,9 +41,9 @@ final class AgentRollouts {
   /** @param agent the agent with its stack's defaults applied */
   AgentRollout decide(ProgressiveAgent agent, Optional<ObservabilityStack> stack, AgentDeployments deployments, int replicas) {
     var desired = AgentDeployment.template(agent);
-    var recorded = deployments.stable().flatMap(AgentDeployment::recordedTemplate);
+    var recorded = deployments.stable().flatMap(AgentDeployment::recordedTemplateJson);
     var status = Optional.ofNullable(agent.getStatus());
-    var seen = new Seen(TemplateRevision.of(desired), recorded.map(TemplateRevision::of),
+    var seen = new Seen(TemplateRevision.of(desired), recorded.map(TemplateRevision::ofJson),
         status.map(ProgressiveAgentStatus::getRollout), replicas,
         status.map(ProgressiveAgentStatus::getSlo).map(SloStatus::getErrorBudgetRemaining), forced(agent),
         deployments.stableReady() > 0);
@@ -52,7 +52,7 @@ final class AgentRollouts {
     if (decision.stableTakesDesired()) {
       return new AgentRollout(decision, desired, desired, replicas, handingOver(deployments, seen));
     }
-    return new AgentRollout(decision, desired, recorded.orElse(desired),
+    return new AgentRollout(decision, desired, recorded.map(AgentDeployment::templateOf).orElse(desired),
         AgentRollout.stableBesideCanary(replicas, decision.canaryPods(), deployments.canaryReady()), decision.canaryPods());
   }
 

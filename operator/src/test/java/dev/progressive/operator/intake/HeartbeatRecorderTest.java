@@ -3,6 +3,7 @@ package dev.progressive.operator.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.Crds;
+import dev.progressive.operator.UtcClock;
 import dev.progressive.operator.api.Alerting;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ObservabilityStack;
@@ -10,10 +11,7 @@ import dev.progressive.operator.api.SecretKey;
 import dev.progressive.operator.dev.DevCluster;
 import dev.progressive.operator.monitoring.Heartbeat;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -139,21 +137,11 @@ class HeartbeatRecorderTest {
   }
 
   /** A clock the test moves. */
-  static final class SettableClock extends Clock {
+  static final class SettableClock extends UtcClock {
     volatile Instant now;
 
     SettableClock(Instant now) {
       this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
 
     @Override

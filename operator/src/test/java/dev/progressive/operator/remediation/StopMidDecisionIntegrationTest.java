@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.ProgressiveOperator;
+import dev.progressive.operator.UtcClock;
 import dev.progressive.operator.api.RemediationPlaybook;
 import dev.progressive.operator.intake.AlertIntake;
 import dev.progressive.operator.intake.IntakeSettings;
@@ -15,11 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +83,7 @@ class StopMidDecisionIntegrationTest {
    * stop's interrupt is not passed on: the reconcile goes on as one whose interrupt a library call swallowed,
    * so that only the operator's own rule keeps it from writing.
    */
-  private static final class HeldClock extends Clock {
+  private static final class HeldClock extends UtcClock {
     private final AtomicBoolean armed = new AtomicBoolean();
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
@@ -125,16 +123,6 @@ class StopMidDecisionIntegrationTest {
     private static boolean inIncidentReconcile() {
       return StackWalker.getInstance().walk(frames -> frames.anyMatch(
           frame -> frame.getClassName().equals(IncidentReconciler.class.getName()) && frame.getMethodName().equals("reconcile")));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
