@@ -1,6 +1,7 @@
 package dev.progressive.operator.agent;
 
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.common.ControllerStopped;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -17,6 +18,10 @@ public class ServingPodsDependent implements DependentResource<Pod, ProgressiveA
   @Override
   public ReconcileResult<Pod> reconcile(ProgressiveAgent agent, Context<ProgressiveAgent> context) {
     var changes = AgentPlan.in(context).serving().changes();
+    if (!changes.isEmpty()) {
+      // A plan whose Incidents' cache the stop emptied would put quarantined pods back into traffic.
+      ControllerStopped.refuseIfStopped(agent, context);
+    }
     PodQuarantine.apply(context.getClient(), changes);
     return ReconcileResult.aggregatedResult(changes.stream().map(c -> ReconcileResult.resourceUpdated(c.pod())).toList());
   }

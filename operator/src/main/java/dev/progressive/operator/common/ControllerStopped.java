@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Incident held back for want of a playbook, a Deployment without its mitigations, a status of missing
  * children) would be wrong. The controller's own informer stops before the others, so a reconcile that
  * finds it running when it writes has read live caches only. The resource keeps its last state for the
- * next leader to reconcile.
+ * operator that runs next to reconcile.
  */
 public final class ControllerStopped extends OperatorException {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerStopped.class);
