@@ -6,12 +6,15 @@ import dev.progressive.operator.api.AgentType;
 import dev.progressive.operator.delivery.TemplateRevision;
 import dev.progressive.operator.delivery.Track;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The two Deployments of a rollout: what each runs, how they tell their pods apart, and how they share the replicas. */
 class CanaryDeploymentsTest {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final ActiveMitigations RESTARTED = ActiveMitigations.NONE.keepingRestart(Optional.of("2026-12-03T10:00:00Z"));
 
   @Test
@@ -27,6 +30,23 @@ class CanaryDeploymentsTest {
     assertThat(recorded.getMetadata().getLabels()).as("the record is the template before any track")
         .doesNotContainKey(Track.POD_LABEL);
     assertThat(recorded.getMetadata().getAnnotations()).doesNotContainKey(AgentDeployment.RESTARTED_AT);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachTrackRunsTheTemplateAsItIsWithOnlyItsLabelAndTheRestartStampAdded() {
+    var agent = Agents.agent("npa", AgentType.NPA);
+    var template = AgentDeployment.template(agent);
+    var before = SERIALIZATION.asJson(template);
+    var expected = SERIALIZATION.convertValue(template, Map.class);
+    ((Map<String, Map<String, Object>>) expected.get("metadata")).get("labels").put(Track.POD_LABEL, "stable");
+    ((Map<String, Map<String, Object>>) expected.get("metadata")).get("annotations").put(AgentDeployment.RESTARTED_AT, "2026-12-03T10:00:00Z");
+
+    var stable = AgentDeployment.stable(agent, template, 2, RESTARTED);
+
+    assertThat(SERIALIZATION.convertValue(stable.getSpec().getTemplate(), Map.class)).as("field for field, so that no pod rolls")
+        .isEqualTo(expected);
+    assertThat(SERIALIZATION.asJson(template)).as("the shared template is left as it was").isEqualTo(before);
   }
 
   @Test
