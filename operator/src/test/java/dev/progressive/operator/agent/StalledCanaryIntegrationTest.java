@@ -1,0 +1,100 @@
+package dev.progressive.operator.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.progressive.operator.OperatorHarness;
+import dev.progressive.operator.api.Delivery;
+import dev.progressive.operator.api.Incident;
+import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.api.RolloutCheck;
+import dev.progressive.operator.api.RolloutPhase;
+import dev.progressive.operator.api.RolloutStatus;
+import dev.progressive.operator.cli.Manifests;
+import dev.progressive.operator.common.Conditions;
+import dev.progressive.operator.delivery.CanaryProgress;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A canary whose pods never come up gets no traffic, so its analysis could only hold; once its Deployment reports
+ * that it stopped progressing, as the Deployment controller does after progressDeadlineSeconds, the rollout rolls
+ * back with that as its evidence, opens an Incident, and leaves the stable pods as they were.
+ */
+class StalledCanaryIntegrationTest {
+  private static final String NS = "stalled-canary";
+  private static final Path SAMPLE = Path.of(System.getProperty("project.root", ".."), "samples", "agent-npa.yaml");
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Test
+  void aCanaryThatStopsProgressingIsRolledBackWithTheDeploymentsWordAsEvidence() throws Exception {
+    try (var harness = OperatorHarness.start()) {
+      var client = harness.client();
+      var agent = Manifests.convert(Manifests.read(SAMPLE).get(0), ProgressiveAgent.class);
+      agent.getMetadata().setNamespace(NS);
+      var delivery = new Delivery();
+      delivery.setStrategy(Delivery.Strategy.CANARY);
+      delivery.setInterval("1s");
+      agent.getSpec().setDelivery(delivery);
+      client.resource(agent).create();
+      await().atMost(PATIENCE).until(() -> ready(harness, "npa"));
+      var stableTemplate = deployment(harness, "npa").getSpec().getTemplate();
+
+      harness.holdReplicas(NS, "npa-canary");
+      client.resources(ProgressiveAgent.class).inNamespace(NS).withName("npa").edit(a -> {
+        a.getSpec().setEnv(List.of(new EnvVar("GREETING", "v2", null)));
+        return a;
+      });
+      await().atMost(PATIENCE).until(() -> deployment(harness, "npa-canary") != null);
+      reportStalled(harness, deployment(harness, "npa-canary"));
+
+      await().atMost(PATIENCE).untilAsserted(() -> {
+        var rollout = rollout(harness);
+        assertThat(rollout.getPhase()).as(rollout::getMessage).isEqualTo(RolloutPhase.RolledBack);
+        assertThat(rollout.getChecks()).extracting(RolloutCheck::getName).contains(CanaryProgress.CHECK);
+        assertThat(rollout.getMessage()).contains("progressDeadlineSeconds");
+      });
+      await().atMost(PATIENCE).until(() -> deployment(harness, "npa-canary") == null);
+      assertThat(deployment(harness, "npa").getSpec().getTemplate()).as("the stable pods untouched").isEqualTo(stableTemplate);
+      await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.resources(Incident.class).inNamespace(NS).list().getItems())
+          .extracting(i -> i.getSpec().getAlertName()).contains("AgentRolloutFailed"));
+    }
+  }
+
+  /** What the Deployment controller writes once a rollout has made no progress for progressDeadlineSeconds. */
+  private static void reportStalled(OperatorHarness harness, Deployment canary) {
+    var status = new DeploymentStatusBuilder()
+        .withObservedGeneration(canary.getMetadata().getGeneration())
+        .withReplicas(canary.getSpec().getReplicas())
+        .withUpdatedReplicas(canary.getSpec().getReplicas())
+        .withUnavailableReplicas(canary.getSpec().getReplicas())
+        .withReadyReplicas(0)
+        .withAvailableReplicas(0)
+        .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
+            .withReason("ProgressDeadlineExceeded").withMessage("ReplicaSet \"npa-canary-1\" has timed out progressing.").build())
+        .build();
+    harness.client().resource(new DeploymentBuilder(canary).withStatus(status).build()).updateStatus();
+  }
+
+  private static boolean ready(OperatorHarness harness, String name) {
+    var agent = harness.client().resources(ProgressiveAgent.class).inNamespace(NS).withName(name).get();
+    return agent.getStatus() != null && Conditions.isTrue(agent.getStatus().getConditions(), Conditions.READY);
+  }
+
+  private static RolloutStatus rollout(OperatorHarness harness) {
+    var agent = harness.client().resources(ProgressiveAgent.class).inNamespace(NS).withName("npa").get();
+    assertThat(agent.getStatus().getRollout()).as("a rollout in status").isNotNull();
+    return agent.getStatus().getRollout();
+  }
+
+  private static Deployment deployment(OperatorHarness harness, String name) {
+    return harness.client().apps().deployments().inNamespace(NS).withName(name).get();
+  }
+}
