@@ -66,6 +66,7 @@ class StopMidDecisionIntegrationTest {
       cluster.startOperatorAgain();
       await().atMost(PATIENCE).untilAsserted(() -> {
         var status = f.incident(incident).getStatus();
+        assertThat(status).as("decided by the next operator").isNotNull();
         assertThat(status.getStartedAt()).as(() -> f.describe(incident)).isNotNull();
         assertThat(status.getPlaybook()).isEqualTo("stop-mid-decision/agent-degraded");
       });
@@ -79,9 +80,9 @@ class StopMidDecisionIntegrationTest {
   }
 
   /**
-   * The system clock, except that once asked, the Incident reconcile's next reading waits until released. The
-   * stop's interrupt is not passed on: the reconcile goes on as one whose interrupt a library call swallowed,
-   * so that only the operator's own rule keeps it from writing.
+   * The system clock, except that once asked, the Incident reconcile's next reading waits until released. A stop
+   * that outlasts its grace interrupts the reconciles in flight; the hold ignores that and the reconcile goes on
+   * as one whose interrupt a library call swallowed, so that only the operator's own rule keeps it from writing.
    */
   private static final class HeldClock extends UtcClock {
     private final AtomicBoolean armed = new AtomicBoolean();
