@@ -89,12 +89,10 @@ public final class AgentDeployment {
     return agent.getMetadata().getName() + CANARY_SUFFIX;
   }
 
-  /** The template a stable Deployment records, if it records one (those written before rollouts do not). */
-  static Optional<PodTemplateSpec> recordedTemplate(Deployment deployment) {
-    return recordedTemplateJson(deployment).map(AgentDeployment::templateOf);
-  }
-
-  /** The recorded template as the annotation holds it: enough for its revision, without reading it. */
+  /**
+   * The template a stable Deployment records, as its annotation holds it (those written before rollouts record
+   * none): enough for its revision; {@link #templateOf} reads it when the stable pods are to keep it.
+   */
   static Optional<String> recordedTemplateJson(Deployment deployment) {
     return Optional.ofNullable(deployment.getMetadata().getAnnotations()).map(a -> a.get(TEMPLATE_ANNOTATION));
   }

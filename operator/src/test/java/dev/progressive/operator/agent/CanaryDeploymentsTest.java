@@ -24,7 +24,7 @@ class CanaryDeploymentsTest {
 
     var stable = AgentDeployment.stable(agent, template, 2, RESTARTED);
 
-    var recorded = AgentDeployment.recordedTemplate(stable).orElseThrow();
+    var recorded = AgentDeployment.recordedTemplateJson(stable).map(AgentDeployment::templateOf).orElseThrow();
     assertThat(TemplateRevision.of(recorded)).isEqualTo(TemplateRevision.of(template));
     assertThat(stable.getSpec().getTemplate().getMetadata().getLabels()).containsEntry(Track.POD_LABEL, "stable");
     assertThat(recorded.getMetadata().getLabels()).as("the record is the template before any track")
@@ -55,7 +55,7 @@ class CanaryDeploymentsTest {
         2, ActiveMitigations.NONE);
     legacy.getMetadata().setAnnotations(null);
 
-    assertThat(AgentDeployment.recordedTemplate(legacy)).isEmpty();
+    assertThat(AgentDeployment.recordedTemplateJson(legacy)).isEmpty();
   }
 
   @Test
