@@ -49,6 +49,7 @@ public final class SpecValidation {
     checkEnv(spec, violations);
     checkBreakerAndTracing(spec, violations);
     MonitoringValidation.check(spec.getMonitoring(), violations);
+    DeliveryValidation.check(spec.getDelivery(), violations);
     return violations;
   }
 

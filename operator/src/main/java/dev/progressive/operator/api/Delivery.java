@@ -16,6 +16,12 @@ import java.util.List;
 /** How a change of the pod template reaches the agent's pods, and what evidence each step needs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Delivery {
+  public static final int MAX_STEPS = 10;
+  public static final int MAX_STEP_PODS = 100;
+  public static final String STEP_PERCENT_PATTERN = "^([1-9][0-9]?|100)%$";
+  public static final int MAX_MIN_REQUESTS = 1000000;
+  public static final int MAX_LATENCY_INCREASE_SECONDS = 60;
+
   public enum Strategy {
     @JsonProperty("canary") CANARY,
     @JsonProperty("all-at-once") ALL_AT_ONCE
@@ -28,8 +34,9 @@ public class Delivery {
   private Strategy strategy;
 
   @Default("[1, \"50%\", \"100%\"]")
-  @Size(min = 1, max = 10)
-  @ValidationRule(value = "self.all(s, type(s) == int ? s >= 1 && s <= 100 : s.matches('^([1-9][0-9]?|100)%$'))",
+  @Size(min = 1, max = MAX_STEPS)
+  @ValidationRule(value = "self.all(s, type(s) == int ? s >= 1 && s <= " + MAX_STEP_PODS + " : s.matches('"
+      + STEP_PERCENT_PATTERN + "'))",
       message = "each step is a pod count from 1 to 100 or a percentage from 1% to 100%")
   @JsonPropertyDescription("The canary's share of the pods at each step: a pod count, or a percentage of spec.replicas"
       + " rounded up. The canary always has at least 1 pod, and fewer than spec.replicas while the stable pods serve"
@@ -46,7 +53,7 @@ public class Delivery {
 
   @Default("50")
   @Min(1)
-  @Max(1000000)
+  @Max(MAX_MIN_REQUESTS)
   @JsonPropertyDescription("Requests the canary must serve within interval before a step can pass or fail; with fewer,"
       + " the step holds (InsufficientData).")
   private Integer minRequests = 50;
@@ -60,7 +67,7 @@ public class Delivery {
 
   @Default("0.1")
   @Min(0)
-  @Max(60)
+  @Max(MAX_LATENCY_INCREASE_SECONDS)
   @JsonPropertyDescription("Seconds by which the canary's p95 latency may exceed the stable's over the same window.")
   private Double maxLatencyP95Increase = 0.1;
 

@@ -79,14 +79,7 @@ public final class PlaybookValidation {
   }
 
   private static void checkDuration(String text, String field, List<SpecViolation> violations) {
-    if (text == null) {
-      return;
-    }
-    try {
-      Durations.parse(text, field);
-    } catch (IllegalArgumentException e) {
-      violations.add(new SpecViolation(field, "'" + text + "' is not a duration; write e.g. 30s, 10m or 1h"));
-    }
+    Durations.violation(text, field).ifPresent(violations::add);
   }
 
   private static String actions() {

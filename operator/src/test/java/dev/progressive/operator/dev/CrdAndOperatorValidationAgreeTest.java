@@ -59,6 +59,17 @@ class CrdAndOperatorValidationAgreeTest {
       ProgressiveAgent    | {AGENT,"monitoring":{"alerts":{"memoryMiB":0.5}}}                | spec.monitoring.alerts.memoryMiB       | spec.monitoring.alerts.memoryMiB
       ProgressiveAgent    | {AGENT,"monitoring":{"alerts":{"failuresPer10m":0.5}}}           | spec.monitoring.alerts.failuresPer10m  | spec.monitoring.alerts.failuresPer10m
       ProgressiveAgent    | {AGENT,"monitoring":{"alerts":{"responseTimeP95Seconds":0.0001}}} | spec.monitoring.alerts.responseTimeP95Seconds | spec.monitoring.alerts.responseTimeP95Seconds
+      ProgressiveAgent    | {AGENT,"delivery":{"strategy":"canary","steps":[2,"25%","100%"],"interval":"90s","minRequests":10}} | |
+      ProgressiveAgent    | {AGENT,"delivery":{"steps":["half"]}}                            | spec.delivery.steps[0]                 | spec.delivery.steps
+      ProgressiveAgent    | {AGENT,"delivery":{"steps":[0,"100%"]}}                          | spec.delivery.steps[0]                 | spec.delivery.steps
+      ProgressiveAgent    | {AGENT,"delivery":{"steps":[1,"0%"]}}                            | spec.delivery.steps[1]                 | spec.delivery.steps
+      ProgressiveAgent    | {AGENT,"delivery":{"steps":[]}}                                  | spec.delivery.steps                    | spec.delivery.steps
+      ProgressiveAgent    | {AGENT,"delivery":{"steps":[1,2,3,4,5,6,7,8,9,10,"100%"]}}       | spec.delivery.steps                    | spec.delivery.steps
+      ProgressiveAgent    | {AGENT,"delivery":{"interval":"2 minutes"}}                      | spec.delivery.interval                 | spec.delivery.interval
+      ProgressiveAgent    | {AGENT,"delivery":{"interval":"0s"}}                             | spec.delivery.interval                 | spec.delivery.interval
+      ProgressiveAgent    | {AGENT,"delivery":{"minRequests":0}}                             | spec.delivery.minRequests              | spec.delivery.minRequests
+      ProgressiveAgent    | {AGENT,"delivery":{"maxErrorRatioIncrease":1.5}}                 | spec.delivery.maxErrorRatioIncrease    | spec.delivery.maxErrorRatioIncrease
+      ProgressiveAgent    | {AGENT,"delivery":{"maxLatencyP95Increase":-1}}                  | spec.delivery.maxLatencyP95Increase    | spec.delivery.maxLatencyP95Increase
       ObservabilityStack  | {}                                                               |                                        |
       ObservabilityStack  | {"tracing":{"backend":"zipkin"}}                                 | spec.tracing.backend                   | spec.tracing.backend
       ObservabilityStack  | {"tracing":{"backend":"external"}}                               | spec.tracing.endpoint                  | spec.tracing:
@@ -113,6 +124,7 @@ class CrdAndOperatorValidationAgreeTest {
       ProgressiveAgent | {AGENT,"env":[{"name":"AGENT_TYPE","value":"x"}]}               | spec.env[0].name
       ProgressiveAgent | {AGENT,"env":[{"name":"1X","value":"x"}]}                       | spec.env[0].name
       ProgressiveAgent | {AGENT,"upstreams":[{"name":"npa","url":"http://a:1"},{"name":"npa","url":"http://b:1"}]} | spec.upstreams[1].name
+      ProgressiveAgent | {AGENT,"delivery":{"interval":"99999999999999999999h"}}           | spec.delivery.interval
       """)
   void onlyTheOperatorChecks(String kind, String spec, String operatorField) {
     var outcome = CRDS.get(kind).create(resource(kind, spec.replace("{AGENT", "{" + AGENT)), "Strict");
