@@ -7,6 +7,7 @@ import dev.progressive.operator.api.RolloutStatus;
 import dev.progressive.operator.delivery.DeliveryPlan.CanaryStep;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -139,11 +140,19 @@ public final class RolloutProgress {
   }
 
   private Decision advance(RolloutStatus current, List<CanaryStep> steps, Supplier<StepAnalysis> analysis) {
-    int index = current.getStep() == null ? 0 : current.getStep();
+    int index = current.getStep() == null ? 0 : Math.max(0, current.getStep());
     if (index >= steps.size() - 1) {
       return promoted(Optional.of(current), steps.get(steps.size() - 1), Optional.empty(), "every step passed");
     }
     var step = steps.get(index);
+    String name = "step " + (index + 1) + " of " + steps.size();
+    var started = instant(current.getStepStartedAt());
+    if (started.isEmpty()) {
+      var status = stepStatus(RolloutPhase.Progressing, step, steps, now, name + " starts again, as status.rollout.stepStartedAt ('"
+          + current.getStepStartedAt() + "') is no time");
+      status.setForced(current.getForced());
+      return running(status, step, List.of());
+    }
     var due = due(current);
     if (now.isBefore(due)) {
       var waiting = copy(current);
@@ -151,7 +160,6 @@ public final class RolloutProgress {
       return new Decision(Optional.of(waiting), false, step.canaryPods(), Optional.of(due), List.of(), Optional.empty());
     }
     var result = analysis.get();
-    String name = "step " + (index + 1) + " of " + steps.size();
     if (result.verdict() == Verdict.Pass) {
       var next = steps.get(index + 1);
       if (next.promotion()) {
@@ -162,7 +170,7 @@ public final class RolloutProgress {
       return running(status, next, List.of(new Note(false, "RolloutStepPassed", status.getMessage())));
     }
     if (result.holds()) {
-      var status = stepStatus(RolloutPhase.Paused, step, steps, Instant.parse(current.getStepStartedAt()),
+      var status = stepStatus(RolloutPhase.Paused, step, steps, started.get(),
           name + " holds: " + result.message());
       analysed(status, current, result);
       var notes = current.getPhase() == RolloutPhase.Paused ? List.<Note>of()
@@ -208,12 +216,22 @@ public final class RolloutProgress {
   /** The step's first analysis once its interval has passed; after a hold, the next one a little later. */
   private Instant due(RolloutStatus status) {
     var first = Instant.parse(status.getStepStartedAt()).plus(plan.interval());
-    if (status.getAnalysedAt() == null) {
+    var analysed = instant(status.getAnalysedAt());
+    if (analysed.isEmpty()) {
       return first;
     }
     var recheck = plan.interval().compareTo(RECHECK) < 0 ? plan.interval() : RECHECK;
-    var again = Instant.parse(status.getAnalysedAt()).plus(recheck);
+    var again = analysed.get().plus(recheck);
     return again.isAfter(first) ? again : first;
+  }
+
+  /** A time status.rollout recorded; none when it holds no RFC 3339 time (edited, or written by hand). */
+  private static Optional<Instant> instant(String text) {
+    try {
+      return Optional.ofNullable(text).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private RolloutStatus stepStatus(RolloutPhase phase, CanaryStep step, List<CanaryStep> steps, Instant startedAt,

@@ -245,6 +245,41 @@ class RolloutProgressTest {
   }
 
   @Test
+  void aStepWhoseRecordedStartIsNoTimeStartsAgainInsteadOfFailingEveryReconcile() {
+    RolloutStatus second = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+    second.setStep(1);
+    second.setStepStartedAt("yesterday");
+    second.setAnalysedAt("soon");
+    Instant now = START.plus(INTERVAL.multipliedBy(3));
+
+    Decision again = decide(seen(Optional.of("old"), Optional.of(second)), now, pass());
+
+    RolloutStatus status = again.status().orElseThrow();
+    assertThat(status.getPhase()).isEqualTo(RolloutPhase.Progressing);
+    assertThat(status.getStep()).as("the step it was at").isEqualTo(1);
+    assertThat(status.getStepStartedAt()).isEqualTo(now.toString());
+    assertThat(status.getMessage()).startsWith("step 2 of 3 starts again, as status.rollout.stepStartedAt ('yesterday') is no time");
+    assertThat(again.canaryPods()).isEqualTo(2);
+    assertThat(again.recheck()).contains(now.plus(INTERVAL));
+    assertThat(analyses).as("a window that may not have run is not analysed").hasValue(0);
+
+    second.setStepStartedAt(START.toString());
+    Decision analysed = decide(seen(Optional.of("old"), Optional.of(second)), now, pass());
+    assertThat(analysed.status().orElseThrow().getPhase()).as("an unreadable analysis time reads as none")
+        .isEqualTo(RolloutPhase.Promoted);
+  }
+
+  @Test
+  void aNegativeRecordedStepIsTheFirst() {
+    RolloutStatus running = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+    running.setStep(-3);
+
+    Decision decision = decide(seen(Optional.of("old"), Optional.of(running)), START.plus(INTERVAL), pass());
+
+    assertThat(decision.status().orElseThrow().getStep()).as("the first step passed").isEqualTo(1);
+  }
+
+  @Test
   void theBudgetIsSpentAtOrBelowZero() {
     assertThat(RolloutProgress.spent("0%")).isTrue();
     assertThat(RolloutProgress.spent("-0.5%")).isTrue();
