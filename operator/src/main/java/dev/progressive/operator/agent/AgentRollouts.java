@@ -82,7 +82,8 @@ final class AgentRollouts {
       return StepAnalysis.unavailable("no Prometheus to analyse the canary with; set the ObservabilityStack's"
           + " spec.prometheus.url, run the operator with --prometheus-url, or use spec.delivery.strategy all-at-once");
     }
-    var queries = CanaryQueries.forAgent(agent.getMetadata().getNamespace(), agent.getSpec().getAgentType().id(), plan.window());
+    var meta = agent.getMetadata();
+    var queries = CanaryQueries.forAgent(meta.getNamespace(), meta.getName(), agent.getSpec().getAgentType().id(), plan.window());
     try {
       return RolloutAnalysis.analyse(answers(endpoint.get(), plan, queries));
     } catch (InterruptedException e) {

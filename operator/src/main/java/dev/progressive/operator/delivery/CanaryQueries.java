@@ -5,6 +5,7 @@ import dev.progressive.operator.monitoring.SeriesSelector;
 import dev.progressive.operator.monitoring.SloBurnRateRules;
 import dev.progressive.operator.monitoring.SloTarget;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -18,6 +19,7 @@ import java.util.TreeSet;
  * labels and subtract one to one.
  */
 public final class CanaryQueries {
+  private static final String SCRAPE_JOB = "job";
   private final Map<String, String> agent;
   private final String window;
 
@@ -26,9 +28,16 @@ public final class CanaryQueries {
     this.window = window;
   }
 
-  /** The queries for one agent's rollout, over {@code window} (a PromQL range such as {@code 2m}). */
-  public static CanaryQueries forAgent(String namespace, String agentType, String window) {
-    return new CanaryQueries(SloTarget.agentSelector(namespace, agentType), window);
+  /**
+   * The queries for one agent's rollout, over {@code window} (a PromQL range such as {@code 2m}). Beside the SLO
+   * rules' selector they match the scrape job, which is the agent's name (a ServiceMonitor names it after the
+   * agent's Service), so that another agent of the same type in the namespace never counts as this one's stable
+   * pods or canary.
+   */
+  public static CanaryQueries forAgent(String namespace, String agentName, String agentType, String window) {
+    var agent = new HashMap<>(SloTarget.agentSelector(namespace, agentType));
+    agent.put(SCRAPE_JOB, agentName);
+    return new CanaryQueries(agent, window);
   }
 
   public String window() {

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The rollout queries evaluated by the real promtool on synthetic series, scraped every 15 s: the npa canary
  * answers 30 requests per scrape, 3 of them 503s, 16 within 0.25 s and all within 0.5 s; its stable pods
  * answer 45 (30 from pods labelled stable, 15 from a pod that predates the label), none a 5xx, 36 of every
- * 40 bucketed within 0.1 s. A wpa canary that fails everything must not leak into the npa's answers. An rpa
+ * 40 bucketed within 0.1 s. Neither a wpa canary that fails everything nor another npa agent in the namespace
+ * (job npa-eu, whose canary fails everything beside busy stable pods) may leak into the npa's answers. An rpa
  * canary is scraped (it reports its health) but has served no request yet.
  */
 class CanaryQueriesPromtoolTest {
-  private static final String AGENT = "namespace=\"progressive\",agent_type=\"npa\"";
-  private static final String RESULT = "{agent_type=\"npa\", namespace=\"progressive\"}";
-  private static final CanaryQueries NPA = CanaryQueries.forAgent("progressive", "npa", "2m");
+  private static final String AGENT = "namespace=\"progressive\",agent_type=\"npa\",job=\"npa\"";
+  private static final String RESULT = "{agent_type=\"npa\", job=\"npa\", namespace=\"progressive\"}";
+  private static final CanaryQueries NPA = CanaryQueries.forAgent("progressive", "npa", "npa", "2m");
 
   @TempDir Path dir;
 
@@ -45,7 +46,7 @@ class CanaryQueriesPromtoolTest {
 
   @Test
   void anAgentWithoutSeriesGetsNoAnswerRatherThanZero() throws IOException {
-    CanaryQueries bma = CanaryQueries.forAgent("progressive", "bma", "2m");
+    CanaryQueries bma = CanaryQueries.forAgent("progressive", "bma", "bma", "2m");
 
     assertThat(run(List.of(expectNothing(bma.requests(Track.CANARY)), expectNothing(bma.errorRatioIncrease()),
         expectNothing(bma.latencyP95Increase()), expectNothing(bma.canaryBurnRate(new BigDecimal("0.001"))))))
@@ -54,10 +55,10 @@ class CanaryQueriesPromtoolTest {
 
   @Test
   void aScrapedCanaryThatServedNothingHasZeroRequestsNotNone() throws IOException {
-    CanaryQueries rpa = CanaryQueries.forAgent("progressive", "rpa", "2m");
+    CanaryQueries rpa = CanaryQueries.forAgent("progressive", "rpa", "rpa", "2m");
 
     assertThat(run(List.of("      - expr: '" + rpa.requests(Track.CANARY) + "'\n        eval_time: 10m\n        exp_samples:\n"
-        + "          - labels: '{agent_type=\"rpa\", namespace=\"progressive\"}'\n            value: 0"))).contains("SUCCESS");
+        + "          - labels: '{agent_type=\"rpa\", job=\"rpa\", namespace=\"progressive\"}'\n            value: 0"))).contains("SUCCESS");
   }
 
   private String run(List<String> exprTests) throws IOException {
@@ -81,8 +82,10 @@ class CanaryQueriesPromtoolTest {
         requests("track=\"canary\",status_code=\"503\"", 3),
         requests("track=\"stable\",status_code=\"200\"", 30),
         requests("status_code=\"200\"", 15),
-        input("agent_requests_total{namespace=\"progressive\",agent_type=\"wpa\",track=\"canary\",status_code=\"500\"}", 100),
-        "      - series: 'agent_health_status{namespace=\"progressive\",agent_type=\"rpa\",track=\"canary\"}'\n"
+        input("agent_requests_total{namespace=\"progressive\",agent_type=\"wpa\",job=\"wpa\",track=\"canary\",status_code=\"500\"}", 100),
+        input("agent_requests_total{namespace=\"progressive\",agent_type=\"npa\",job=\"npa-eu\",track=\"canary\",status_code=\"500\"}", 50),
+        input("agent_requests_total{namespace=\"progressive\",agent_type=\"npa\",job=\"npa-eu\",status_code=\"200\"}", 500),
+        "      - series: 'agent_health_status{namespace=\"progressive\",agent_type=\"rpa\",job=\"rpa\",track=\"canary\"}'\n"
             + "        values: '1+0x40'"));
     series.addAll(buckets("canary", new String[] {"0.1", "0.25", "0.5", "+Inf"}, new int[] {0, 16, 20, 20}));
     series.addAll(buckets("stable", new String[] {"0.05", "0.1", "0.25", "+Inf"}, new int[] {0, 36, 40, 40}));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The decisions on a step, from query answers as Prometheus writes them. */
 class RolloutAnalysisTest {
-  private static final CanaryQueries QUERIES = CanaryQueries.forAgent("shop", "npa", "2m");
+  private static final CanaryQueries QUERIES = CanaryQueries.forAgent("shop", "npa", "npa", "2m");
   private static final DeliveryPlan WITH_SLO = DeliveryPlan.of(AgentSpecs.spec(null, 99.9));
 
   @Test
