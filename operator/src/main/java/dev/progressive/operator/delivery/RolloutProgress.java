@@ -82,7 +82,7 @@ public final class RolloutProgress {
 
   private Decision decide(Supplier<StepAnalysis> analysis) {
     if (seen.stable().isEmpty()) {
-      return Decision.none();
+      return withoutStable();
     }
     if (seen.desired().equals(seen.stable().get())) {
       return settled();
@@ -104,6 +104,22 @@ public final class RolloutProgress {
       case Promoted -> Decision.kept(current, true, List.of());
       default -> advance(current.get(), steps, analysis);
     };
+  }
+
+  /**
+   * No stable Deployment (a new agent, or one deleted): it is made from the spec, which ends a rollout under way, and
+   * runs a rolled-back revision on every pod. That is told, as nothing else would show it.
+   */
+  private Decision withoutStable() {
+    var last = seen.last().filter(l -> l.getPhase() != null && l.getPhase() != RolloutPhase.Promoted);
+    if (last.isEmpty()) {
+      return Decision.none();
+    }
+    boolean rolledBack = last.get().getPhase() == RolloutPhase.RolledBack && seen.desired().equals(last.get().getRevision());
+    var message = "The stable Deployment is gone and is made again from the spec, with revision " + seen.desired()
+        + (rolledBack ? ", which was rolled back: every pod runs it until the spec changes"
+            : ": the rollout of revision " + last.get().getRevision() + " ends");
+    return Decision.kept(Optional.empty(), true, List.of(new Note(rolledBack, "RolloutAbandoned", message)));
   }
 
   /**

@@ -237,11 +237,45 @@ class RolloutProgressTest {
 
     Decision recreated = decide(seen(Optional.empty(), Optional.of(running)), START.plusSeconds(10), pass());
     Decision afterwards = decide(seen(Optional.of("new"), Optional.of(running)), START.plusSeconds(20), pass());
+    Decision told = decide(seen(Optional.of("new"), recreated.status()), START.plusSeconds(30), pass());
 
     assertThat(recreated.status()).isEmpty();
     assertThat(recreated.stableTakesDesired()).isTrue();
+    assertThat(recreated.notes()).singleElement().satisfies(note -> {
+      assertThat(note.reason()).isEqualTo("RolloutAbandoned");
+      assertThat(note.warning()).isFalse();
+      assertThat(note.message()).isEqualTo("The stable Deployment is gone and is made again from the spec, with revision"
+          + " new: the rollout of revision new ends");
+    });
     assertThat(afterwards.status()).isEmpty();
     assertThat(afterwards.notes()).extracting(Note::reason).containsExactly("RolloutAbandoned");
+    assertThat(told.notes()).as("told once").isEmpty();
+  }
+
+  @Test
+  void aRolledBackRevisionWhoseStableDeploymentIsDeletedRunsOnEveryPodWithAWarning() {
+    RolloutStatus first = decide(seen(Optional.of("old"), Optional.empty()), START, pass()).status().orElseThrow();
+    RolloutStatus rolledBack = decide(seen(Optional.of("old"), Optional.of(first)), START.plus(INTERVAL), verdict(Verdict.Fail))
+        .status().orElseThrow();
+
+    Decision deleted = decide(seen(Optional.empty(), Optional.of(rolledBack)), START.plus(INTERVAL.multipliedBy(2)), pass());
+
+    assertThat(deleted.stableTakesDesired()).isTrue();
+    assertThat(deleted.status()).isEmpty();
+    assertThat(deleted.notes()).singleElement().satisfies(note -> {
+      assertThat(note.warning()).isTrue();
+      assertThat(note.message()).endsWith("revision new, which was rolled back: every pod runs it until the spec changes");
+    });
+  }
+
+  @Test
+  void aNewAgentOrAPromotedOneWithoutItsStableDeploymentTellsNothing() {
+    RolloutStatus promoted = new RolloutStatus();
+    promoted.setPhase(RolloutPhase.Promoted);
+    promoted.setRevision("new");
+
+    assertThat(decide(seen(Optional.empty(), Optional.empty()), START, pass()).notes()).isEmpty();
+    assertThat(decide(seen(Optional.empty(), Optional.of(promoted)), START, pass()).notes()).isEmpty();
   }
 
   @Test
