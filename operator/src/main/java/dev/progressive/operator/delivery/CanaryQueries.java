@@ -5,7 +5,6 @@ import dev.progressive.operator.monitoring.SeriesSelector;
 import dev.progressive.operator.monitoring.SloBurnRateRules;
 import dev.progressive.operator.monitoring.SloTarget;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -19,7 +18,6 @@ import java.util.TreeSet;
  * labels and subtract one to one.
  */
 public final class CanaryQueries {
-  private static final String SCRAPE_JOB = "job";
   private final Map<String, String> agent;
   private final String window;
 
@@ -29,15 +27,11 @@ public final class CanaryQueries {
   }
 
   /**
-   * The queries for one agent's rollout, over {@code window} (a PromQL range such as {@code 2m}). Beside the SLO
-   * rules' selector they match the scrape job, which is the agent's name (a ServiceMonitor names it after the
-   * agent's Service), so that another agent of the same type in the namespace never counts as this one's stable
-   * pods or canary.
+   * The queries for one agent's rollout, over {@code window} (a PromQL range such as {@code 2m}), on the SLO rules'
+   * selector of the agent: another agent of the same type in the namespace is neither its canary nor its stable pods.
    */
   public static CanaryQueries forAgent(String namespace, String agentName, String agentType, String window) {
-    var agent = new HashMap<>(SloTarget.agentSelector(namespace, agentType));
-    agent.put(SCRAPE_JOB, agentName);
-    return new CanaryQueries(agent, window);
+    return new CanaryQueries(SloTarget.agentSelector(namespace, agentName, agentType), window);
   }
 
   public String window() {

@@ -37,15 +37,19 @@ public record SloTarget(String name, double availability, BigDecimal latencyP95,
         });
   }
 
-  /** The objective of one agent: its requests, told apart by namespace and agent type. */
+  /** The objective of one agent: its own requests (see {@link #agentSelector}). */
   public static SloTarget forAgent(
       String namespace, String agentName, String agentType, double availability, BigDecimal latencyP95) {
-    return new SloTarget(namespace + "-" + agentName, availability, latencyP95, agentSelector(namespace, agentType));
+    return new SloTarget(namespace + "-" + agentName, availability, latencyP95, agentSelector(namespace, agentName, agentType));
   }
 
-  /** The matchers that pick one agent's requests, in its objective and in the analysis of its rollouts. */
-  public static Map<String, String> agentSelector(String namespace, String agentType) {
-    return Map.of("namespace", namespace, "agent_type", agentType);
+  /**
+   * The matchers that pick one agent's requests, in its objective and in the analysis of its rollouts: its namespace,
+   * its type and its scrape job, which is its name (a ServiceMonitor names the job after the agent's Service), so
+   * that another agent of the same type in the namespace never spends this one's error budget.
+   */
+  public static Map<String, String> agentSelector(String namespace, String agentName, String agentType) {
+    return Map.of("namespace", namespace, "agent_type", agentType, "job", agentName);
   }
 
   /** The objective of every agent in a namespace together (the stack's {@code sla}). */
