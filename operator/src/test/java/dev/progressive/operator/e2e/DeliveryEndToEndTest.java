@@ -153,6 +153,8 @@ class DeliveryEndToEndTest {
     var rolledBack = awaitRollout("the rollback", STEP, r -> r.getPhase() == RolloutPhase.RolledBack);
 
     var took = Duration.between(Instant.parse(started.getStepStartedAt()), Instant.parse(rolledBack.getAnalysedAt()));
+    System.out.printf("bad version: step start -> rolled back %.1fs (interval %ds, limit two intervals)%n",
+        took.toMillis() / 1000.0, INTERVAL.toSeconds());
     assertThat(took).as("from the step's start to the rollback").isLessThanOrEqualTo(INTERVAL.multipliedBy(2));
     assertThat(rolledBack.getChecks()).filteredOn(c -> c.getName().equals("errorRatioIncrease")).singleElement()
         .satisfies(c -> assertThat(c.getVerdict()).isEqualTo(Verdict.Fail))
