@@ -4,6 +4,7 @@ import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.IncidentSpec;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RolloutStatus;
+import dev.progressive.operator.monitoring.AgentAlertRules;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +45,7 @@ final class RolloutIncident {
     var labels = new LinkedHashMap<String, String>();
     labels.put("alertname", ALERT);
     labels.put("namespace", namespace);
-    labels.put("agent", name);
+    labels.put(AgentAlertRules.AGENT_LABEL, name);
     labels.put("agent_type", agent.getSpec().getAgentType().id());
     labels.put("revision", revision);
     spec.setLabels(labels);

@@ -6,11 +6,14 @@ import java.util.Map;
 
 /**
  * The seed's alerts that concern one agent, rewritten onto the metric contract. Every expression
- * selects the agent's namespace and {@code agent_type}, so that one agent's PrometheusRule never
- * alerts on another agent's series, and every alert carries {@code namespace}, {@code agent_type}
- * and {@code service}: the labels remediation resolves its target from.
+ * selects the agent's namespace and scrape job (and {@code agent_type} where the series carry it),
+ * so that one agent's PrometheusRule never alerts on another agent's series, also of its own type
+ * in its namespace. Every alert carries the seed's {@code namespace}, {@code agent_type} and
+ * {@code service}, and {@code agent}, the agent's name, which remediation resolves its target from.
  */
 public final class AgentAlertRules {
+  /** The label that names the agent an alert is about. */
+  public static final String AGENT_LABEL = "agent";
 
   private static final String RUNBOOKS = "https://docs.progressive-framework.com/runbooks/";
   private static final String ERRORS = "5..";
@@ -93,15 +96,16 @@ public final class AgentAlertRules {
     String expr = "sum by (namespace, agent_type) (increase(" + failures + "[10m])) > " + threshold;
     Map<String, String> labels = Map.of(
         "severity", "warning", "service", agent.agentType(), "agent_type", agent.agentType(),
-        "business_impact", "high");
+        "business_impact", "high", AGENT_LABEL, agent.agentName());
     return Rule.alert(name, expr, "0m", labels,
         Map.of("summary", summary,
             "description", agent.agentType().toUpperCase() + " has had {{ $value }} " + what
                 + " in the last 10 minutes"));
   }
 
+  /** The agent's own series (see {@link SloTarget#agentSelector}), not those of another agent of its type. */
   private static SeriesSelector agentSeries(AgentAlertSettings agent, String metric) {
-    return SeriesSelector.of(metric).eq(Map.of("namespace", agent.namespace(), "agent_type", agent.agentType()));
+    return SeriesSelector.of(metric).eq(SloTarget.agentSelector(agent.namespace(), agent.agentName(), agent.agentType()));
   }
 
   /**
@@ -113,8 +117,9 @@ public final class AgentAlertRules {
     return SeriesSelector.of(metric).eq(Map.of("namespace", agent.namespace(), "job", agent.agentName()));
   }
 
+  /** The seed's labels, and {@code agent}, which names the agent to remediation even beside another of its type. */
   private static Map<String, String> labels(AgentAlertSettings agent, String severity, String tier) {
     return Map.of("severity", severity, "service", agent.agentType(), "agent_type", agent.agentType(),
-        "tier", tier);
+        "tier", tier, AGENT_LABEL, agent.agentName());
   }
 }

@@ -2,6 +2,7 @@ package dev.progressive.operator.remediation;
 
 import dev.progressive.operator.api.AgentType;
 import dev.progressive.operator.api.ProgressiveAgent;
+import dev.progressive.operator.monitoring.AgentAlertRules;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class TargetResolver {
   }
 
   public static Resolution resolve(Map<String, String> labels, List<ProgressiveAgent> agents) {
-    for (var key : List.of("deployment", "agent")) {
+    for (var key : List.of("deployment", AgentAlertRules.AGENT_LABEL)) {
       var name = labels.get(key);
       if (name != null) {
         return byName(agents, name).map(a -> Resolution.found(a, key + "=" + name))

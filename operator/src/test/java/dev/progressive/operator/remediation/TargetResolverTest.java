@@ -4,6 +4,7 @@ import static dev.progressive.operator.remediation.Incidents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.progressive.operator.api.AgentType;
+import dev.progressive.operator.monitoring.AgentAlertRules;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,13 @@ class TargetResolverTest {
     assertThat(name(Map.of("pod", "npa-us-5d8f7-abcde"))).isEqualTo("npa-us");
     assertThat(name(Map.of("agent_type", "wpa"))).isEqualTo("wpa");
     assertThat(name(Map.of("service", "wpa"))).isEqualTo("wpa");
+  }
+
+  @Test
+  void theAgentLabelOfTheGeneratedRulesTellsTwoAgentsOfOneTypeApart() {
+    assertThat(name(Map.of("service", "npa", "agent_type", "npa", AgentAlertRules.AGENT_LABEL, "npa-us"))).isEqualTo("npa-us");
+    assertThat(TargetResolver.resolve(Map.of("service", "npa", "agent_type", "npa"), agents).description())
+        .contains("matches 2 agents");
   }
 
   @Test
