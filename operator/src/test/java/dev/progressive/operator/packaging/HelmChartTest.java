@@ -55,7 +55,8 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
     assertThat(texts(container.path("args")))
         .containsExactly("run", "--http-port=8080", "--lease-namespace=" + Helm.RELEASE_NAMESPACE,
-            "--kube-api-qps=50", "--kube-api-burst=100", "--webhook-token-file=/etc/progressive/webhook/token", "--keep-incidents=100", "--keep-incidents-for=7d");
+            "--kube-api-qps=50", "--kube-api-burst=100", "--prometheus-read-interval=30s",
+            "--webhook-token-file=/etc/progressive/webhook/token", "--keep-incidents=100", "--keep-incidents-for=7d");
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
@@ -109,6 +110,7 @@ class HelmChartTest {
       "jvm.maxRAMPercentage=95             | at '/jvm/maxRAMPercentage'",
       "image.pullPolicy=Sometimes          | at '/image/pullPolicy'",
       "remediation.keepIncidentsFor=7days  | at '/remediation/keepIncidentsFor'",
+      "prometheusReadInterval=0s          | at '/prometheusReadInterval'",
       "webhookToken=abc                    | additional properties 'webhookToken' not allowed",
       "replicaCount=2,leaderElection.enabled=false | replicaCount > 1 needs leaderElection.enabled: true"})
   void rejectsABadValueNamingTheField(String setting, String message) {
