@@ -64,18 +64,22 @@ public class ObservabilityStackReconciler implements Reconciler<ObservabilitySta
   private final MonitoringDiscovery discovery;
   private final ReferencedSecrets secrets = new ReferencedSecrets();
   private final AlertmanagerProbe alertmanager = new AlertmanagerProbe();
-  private final AlertPathGauge gauge;
+  private final MeterRegistry registry;
+  /** Made with the controller's cache, which it reads to tell a namespace whose stack is gone. */
+  private AlertPathGauge gauge;
 
   public ObservabilityStackReconciler(Clock clock, MonitoringDiscovery discovery, MeterRegistry registry) {
     this.clock = clock;
     this.status = new StatusRecorder<>(clock, ObservabilityStackStatus::new, ready -> "True".equals(ready.getStatus()),
         Set.of(AlertPathVerdict.ALERT_PATH));
     this.discovery = discovery;
-    this.gauge = new AlertPathGauge(registry);
+    this.registry = registry;
   }
 
   @Override
   public List<EventSource<?, ObservabilityStack>> prepareEventSources(EventSourceContext<ObservabilityStack> context) {
+    var stacks = context.getPrimaryCache();
+    gauge = new AlertPathGauge(registry, namespace -> stacks.list(namespace).findAny().isPresent());
     return secrets.eventSources(context);
   }
 

@@ -79,6 +79,9 @@ class AlertPathIntegrationTest {
       started.add(LocalAlertmanager.start(alertmanagerDirectory, webhook, tokenFile, alertmanager.url()));
       await("AlertPath True again").atMost(DELIVERED).until(() -> reason(client).equals(Optional.of("HeartbeatReceived")));
       assertThat(alertPathUp(registry)).isEqualTo(1);
+
+      client.resource(stack).delete();
+      await("a deleted stack's gauge reads NaN").atMost(Duration.ofSeconds(10)).until(() -> Double.isNaN(alertPathUp(registry)));
     }
   }
 
