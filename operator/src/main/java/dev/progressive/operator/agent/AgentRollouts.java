@@ -16,17 +16,21 @@ import dev.progressive.operator.delivery.RolloutProgress;
 import dev.progressive.operator.delivery.RolloutProgress.Seen;
 import dev.progressive.operator.delivery.StepAnalysis;
 import dev.progressive.operator.delivery.TemplateRevision;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides each agent's rollout: which revision its stable pods run (the template their Deployment records), which
  * one the spec asks for, and, when a step is due, what the Prometheus that monitors the agent says of the canary.
  */
 final class AgentRollouts {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentRollouts.class);
   private final Clock clock;
   private final Optional<URI> prometheus;
   private final PrometheusSnapshots snapshots;
@@ -41,7 +45,7 @@ final class AgentRollouts {
   /** @param agent the agent with its stack's defaults applied */
   AgentRollout decide(ProgressiveAgent agent, Optional<ObservabilityStack> stack, AgentDeployments deployments, int replicas) {
     var desired = AgentDeployment.template(agent);
-    var recorded = deployments.stable().flatMap(AgentDeployment::recordedTemplateJson);
+    var recorded = deployments.stable().flatMap(AgentRollouts::readable);
     var status = Optional.ofNullable(agent.getStatus());
     var seen = new Seen(TemplateRevision.of(desired), recorded.map(TemplateRevision::ofJson),
         status.map(ProgressiveAgentStatus::getRollout), replicas,
@@ -64,6 +68,24 @@ final class AgentRollouts {
     var stableDone = seen.stable().filter(seen.desired()::equals).isPresent()
         && deployments.stable().filter(AgentStatus::fullyRolledOut).isPresent();
     return stableDone ? 0 : deployments.canary().map(canary -> canary.getSpec().getReplicas()).orElse(0);
+  }
+
+  /**
+   * The template the stable Deployment records, if it can be read. One edited into something else (by hand, by
+   * another tool) says nothing of what the stable pods run: the stable Deployment then takes the spec's template, as
+   * one from before the record did, and records it anew.
+   */
+  private static Optional<String> readable(Deployment stable) {
+    var json = AgentDeployment.recordedTemplateJson(stable);
+    try {
+      json.ifPresent(TemplateRevision::ofJson);
+      return json;
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Deployment {}/{}: annotation {} is {}; the Deployment takes the spec's template and records it again",
+          stable.getMetadata().getNamespace(), stable.getMetadata().getName(), AgentDeployment.TEMPLATE_ANNOTATION,
+          e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static boolean forced(ProgressiveAgent agent) {

@@ -107,8 +107,9 @@ public final class RolloutProgress {
   }
 
   /**
-   * No stable Deployment (a new agent, or one deleted): it is made from the spec, which ends a rollout under way, and
-   * runs a rolled-back revision on every pod. That is told, as nothing else would show it.
+   * No stable Deployment whose template is known (a new agent, one deleted, one whose record was edited): it takes
+   * the spec's template, which ends a rollout under way, and runs a rolled-back revision on every pod. That is told,
+   * as nothing else would show it.
    */
   private Decision withoutStable() {
     var last = seen.last().filter(l -> l.getPhase() != null && l.getPhase() != RolloutPhase.Promoted);
@@ -116,7 +117,8 @@ public final class RolloutProgress {
       return Decision.none();
     }
     boolean rolledBack = last.get().getPhase() == RolloutPhase.RolledBack && seen.desired().equals(last.get().getRevision());
-    var message = "The stable Deployment is gone and is made again from the spec, with revision " + seen.desired()
+    var message = "The stable Deployment is gone, or its record of the template it runs unreadable: it takes the spec's"
+        + " template, revision " + seen.desired()
         + (rolledBack ? ", which was rolled back: every pod runs it until the spec changes"
             : ": the rollout of revision " + last.get().getRevision() + " ends");
     return Decision.kept(Optional.empty(), true, List.of(new Note(rolledBack, "RolloutAbandoned", message)));

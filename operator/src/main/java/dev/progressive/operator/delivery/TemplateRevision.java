@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,16 +37,30 @@ public final class TemplateRevision {
     return ofJson(SERIALIZATION.asJson(template));
   }
 
-  /** The revision of a template given as JSON, e.g. as a Deployment records it. */
+  /**
+   * The revision of a template given as JSON, e.g. as a Deployment records it.
+   *
+   * @throws IllegalArgumentException when the JSON is no pod template with a container, as a record edited by hand
+   */
   public static String ofJson(String json) {
     return BY_DIGEST.get(hex(json.getBytes(StandardCharsets.UTF_8)), digest -> sorted(json));
   }
 
   private static String sorted(String json) {
+    Object template;
     try {
-      return hex(SORTED.writeValueAsBytes(SORTED.readValue(json, Map.class))).substring(0, LENGTH);
+      template = SORTED.readValue(json, Object.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a pod template's JSON", e);
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!(template instanceof Map<?, ?> map && map.get("spec") instanceof Map<?, ?> spec
+        && spec.get("containers") instanceof List<?> containers && !containers.isEmpty())) {
+      throw new IllegalArgumentException("not a pod template with a container");
+    }
+    try {
+      return hex(SORTED.writeValueAsBytes(template)).substring(0, LENGTH);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a value just read always writes", e);
     }
   }
 

@@ -244,8 +244,8 @@ class RolloutProgressTest {
     assertThat(recreated.notes()).singleElement().satisfies(note -> {
       assertThat(note.reason()).isEqualTo("RolloutAbandoned");
       assertThat(note.warning()).isFalse();
-      assertThat(note.message()).isEqualTo("The stable Deployment is gone and is made again from the spec, with revision"
-          + " new: the rollout of revision new ends");
+      assertThat(note.message()).isEqualTo("The stable Deployment is gone, or its record of the template it runs"
+          + " unreadable: it takes the spec's template, revision new: the rollout of revision new ends");
     });
     assertThat(afterwards.status()).isEmpty();
     assertThat(afterwards.notes()).extracting(Note::reason).containsExactly("RolloutAbandoned");

@@ -1,6 +1,7 @@
 package dev.progressive.operator.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
@@ -8,6 +9,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A template's revision depends on what the template holds, never on the order its maps were built or read in. */
 class TemplateRevisionTest {
@@ -43,6 +46,13 @@ class TemplateRevisionTest {
     assertThat(TemplateRevision.of(template(Map.of("app", "npa"), "npa:2"))).isNotEqualTo(before);
     assertThat(TemplateRevision.of(template(Map.of("app", "wpa"), "npa:1"))).isNotEqualTo(before);
     assertThat(TemplateRevision.of(template(Map.of("app", "npa"), "npa:1"))).as("asked again").isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json", "{}", "[1]", "{\"spec\":{\"containers\":[]}}", "{\"spec\":[]}", "null"})
+  void jsonThatIsNoPodTemplateWithAContainerHasNoRevision(String json) {
+    assertThatThrownBy(() -> TemplateRevision.ofJson(json)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TemplateRevision.ofJson(json)).as("asked again").isInstanceOf(IllegalArgumentException.class);
   }
 
   private static PodTemplateSpec template(Map<String, String> labels, String image) {
