@@ -9,7 +9,6 @@ import dev.progressive.operator.delivery.Track;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Desired ServiceMonitor of an agent: scrapes its Service's {@code http} port. It sets no
@@ -43,6 +42,6 @@ public final class AgentServiceMonitor {
   }
 
   static String scrapeInterval(ProgressiveAgent agent) {
-    return Optional.ofNullable(agent.getSpec().getMonitoring()).map(Monitoring::getScrapeInterval).orElse("30s");
+    return Monitoring.scrapeIntervalOf(agent.getSpec().getMonitoring());
   }
 }

@@ -1,10 +1,14 @@
 package dev.progressive.operator.agent;
 
 import dev.progressive.operator.api.Delivery;
+import dev.progressive.operator.api.Monitoring;
+import dev.progressive.operator.api.ProgressiveAgentSpec;
 import dev.progressive.operator.common.Durations;
 import dev.progressive.operator.common.SpecViolation;
+import dev.progressive.operator.delivery.DeliveryPlan;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +20,14 @@ final class DeliveryValidation {
 
   private DeliveryValidation() {}
 
-  static void check(Delivery delivery, List<SpecViolation> violations) {
+  static void check(ProgressiveAgentSpec spec, List<SpecViolation> violations) {
+    var delivery = spec.getDelivery();
     if (delivery == null) {
       return;
     }
     checkSteps(delivery.getSteps(), violations);
     checkInterval(delivery.getInterval(), violations);
+    checkWindowHoldsTwoScrapes(spec, violations);
     var minRequests = delivery.getMinRequests();
     if (minRequests != null && (minRequests < 1 || minRequests > Delivery.MAX_MIN_REQUESTS)) {
       violations.add(new SpecViolation("spec.delivery.minRequests",
@@ -70,6 +76,25 @@ final class DeliveryValidation {
       violations.add(violation.get());
     } else if (interval != null && Durations.parse(interval, field).isZero()) {
       violations.add(new SpecViolation(field, "must be longer than 0, e.g. 2m"));
+    }
+  }
+
+  /**
+   * A canary's rates need two samples of each series within the window, so a window shorter than two scrapes would
+   * hold every step for ever on a metric that seems missing; one that an invalid field already fails is not judged.
+   */
+  private static void checkWindowHoldsTwoScrapes(ProgressiveAgentSpec spec, List<SpecViolation> violations) {
+    var interval = Optional.ofNullable(spec.getDelivery().getInterval());
+    var scrape = Monitoring.scrapeIntervalOf(spec.getMonitoring());
+    var window = interval.flatMap(Durations::tryParse);
+    var twoScrapes = Durations.tryParse(scrape).map(each -> each.multipliedBy(2));
+    if (window.isEmpty() || twoScrapes.isEmpty() || DeliveryPlan.strategy(spec) != Delivery.Strategy.CANARY) {
+      return;
+    }
+    if (window.get().compareTo(twoScrapes.get()) < 0) {
+      violations.add(new SpecViolation("spec.delivery.interval", "'" + interval.get() + "' is shorter than two scrapes"
+          + " (spec.monitoring.scrapeInterval " + scrape + "), so a step's window could hold no rate to analyse; use at"
+          + " least " + twoScrapes.get().toSeconds() + "s, or scrape more often"));
     }
   }
 

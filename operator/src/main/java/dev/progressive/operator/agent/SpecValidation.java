@@ -49,7 +49,7 @@ public final class SpecValidation {
     checkEnv(spec, violations);
     checkBreakerAndTracing(spec, violations);
     MonitoringValidation.check(spec.getMonitoring(), violations);
-    DeliveryValidation.check(spec.getDelivery(), violations);
+    DeliveryValidation.check(spec, violations);
     return violations;
   }
 

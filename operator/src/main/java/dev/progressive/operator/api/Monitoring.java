@@ -8,11 +8,12 @@ import io.fabric8.generator.annotation.Pattern;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Monitoring {
   public static final String SCRAPE_INTERVAL_PATTERN = "^[0-9]+(ms|s|m|h)$";
+  public static final String DEFAULT_SCRAPE_INTERVAL = "30s";
 
-  @Default("30s")
+  @Default(DEFAULT_SCRAPE_INTERVAL)
   @Pattern(SCRAPE_INTERVAL_PATTERN)
   @JsonPropertyDescription("How often Prometheus scrapes the agent, e.g. 30s.")
-  private String scrapeInterval = "30s";
+  private String scrapeInterval = DEFAULT_SCRAPE_INTERVAL;
 
   @JsonPropertyDescription("Thresholds of the agent's alerts; each one left out keeps the seed's value.")
   private AlertThresholds alerts;
@@ -25,6 +26,11 @@ public class Monitoring {
   @JsonPropertyDescription("Whether the agent gets a Grafana dashboard (a GrafanaDashboard, or a ConfigMap for the"
       + " Grafana sidecar).")
   private Boolean dashboard = true;
+
+  /** The scrape interval of an agent's spec.monitoring, which may be left out: its own, else the default. */
+  public static String scrapeIntervalOf(Monitoring monitoring) {
+    return monitoring == null || monitoring.getScrapeInterval() == null ? DEFAULT_SCRAPE_INTERVAL : monitoring.getScrapeInterval();
+  }
 
   public String getScrapeInterval() { return scrapeInterval; }
   public void setScrapeInterval(String scrapeInterval) { this.scrapeInterval = scrapeInterval; }

@@ -12,14 +12,18 @@ public final class Durations {
 
   /** Why {@code text} is no duration of {@code field}, if it is none; a field left out is no problem. */
   public static Optional<SpecViolation> violation(String text, String field) {
-    if (text == null) {
+    if (text == null || tryParse(text).isPresent()) {
       return Optional.empty();
     }
+    return Optional.of(new SpecViolation(field, "'" + text + "' is not a duration; write e.g. 30s, 10m or 1h"));
+  }
+
+  /** The duration, if {@code text} is one. */
+  public static Optional<Duration> tryParse(String text) {
     try {
-      parse(text, field);
-      return Optional.empty();
+      return Optional.of(parse(text, "duration"));
     } catch (IllegalArgumentException e) {
-      return Optional.of(new SpecViolation(field, "'" + text + "' is not a duration; write e.g. 30s, 10m or 1h"));
+      return Optional.empty();
     }
   }
 

@@ -39,16 +39,21 @@ public record DeliveryPlan(Strategy strategy, List<IntOrString> steps, Duration 
     Delivery defaults = new Delivery();
     Delivery delivery = Optional.ofNullable(spec.getDelivery()).orElse(defaults);
     var slo = Optional.ofNullable(spec.getMonitoring()).map(Monitoring::getSlo);
-    Strategy strategy = Optional.ofNullable(delivery.getStrategy())
-        .orElse(slo.isPresent() ? Strategy.CANARY : Strategy.ALL_AT_ONCE);
     List<IntOrString> steps = delivery.getSteps() == null || delivery.getSteps().isEmpty()
         ? defaults.getSteps() : delivery.getSteps();
-    String window = value(delivery, defaults, Delivery::getInterval);
-    return new DeliveryPlan(strategy, endingWithPromotion(steps), Durations.parse(window, "spec.delivery.interval"),
+    String window = spec.getDelivery() == null ? defaultWindow(spec) : value(delivery, defaults, Delivery::getInterval);
+    return new DeliveryPlan(strategy(spec), endingWithPromotion(steps), Durations.parse(window, "spec.delivery.interval"),
         window, value(delivery, defaults, Delivery::getMinRequests),
         value(delivery, defaults, Delivery::getMaxErrorRatioIncrease),
         value(delivery, defaults, Delivery::getMaxLatencyP95Increase),
         slo.map(objective -> SloTarget.errorBudget(objective.getAvailability())));
+  }
+
+  /** The strategy the spec asks for: canary by default where an SLO can judge the canary, else all at once. */
+  public static Strategy strategy(ProgressiveAgentSpec spec) {
+    var slo = Optional.ofNullable(spec.getMonitoring()).map(Monitoring::getSlo);
+    return Optional.ofNullable(spec.getDelivery()).map(Delivery::getStrategy)
+        .orElse(slo.isPresent() ? Strategy.CANARY : Strategy.ALL_AT_ONCE);
   }
 
   /**
@@ -99,6 +104,17 @@ public record DeliveryPlan(Strategy strategy, List<IntOrString> steps, Duration 
     }
     upToPromotion.add(new IntOrString(PROMOTION));
     return upToPromotion;
+  }
+
+  /**
+   * With no spec.delivery (an SLO makes the strategy canary), the default interval, or two scrapes where that is
+   * longer: a window needs two samples of a series for its rate. A spec.delivery that asks for less is refused.
+   */
+  private static String defaultWindow(ProgressiveAgentSpec spec) {
+    var interval = new Delivery().getInterval();
+    var twoScrapes = Durations.tryParse(Monitoring.scrapeIntervalOf(spec.getMonitoring())).map(each -> each.multipliedBy(2));
+    return twoScrapes.filter(two -> two.compareTo(Durations.parse(interval, "interval")) > 0)
+        .map(two -> two.toSeconds() + "s").orElse(interval);
   }
 
   /** A field the API server may have left out: the spec's value, else the CRD's default. */

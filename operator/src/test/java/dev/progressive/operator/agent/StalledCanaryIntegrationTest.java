@@ -43,6 +43,7 @@ class StalledCanaryIntegrationTest {
       delivery.setStrategy(Delivery.Strategy.CANARY);
       delivery.setInterval("1s");
       agent.getSpec().setDelivery(delivery);
+      agent.getSpec().getMonitoring().setScrapeInterval("500ms");
       client.resource(agent).create();
       await().atMost(PATIENCE).until(() -> ready(harness, "npa"));
       var stableTemplate = deployment(harness, "npa").getSpec().getTemplate();

@@ -28,6 +28,19 @@ class DeliveryPlanTest {
   }
 
   @Test
+  void withoutDeliveryTheWindowHoldsTwoScrapesOfASlowlyScrapedAgent() {
+    var spec = AgentSpecs.spec(null, 99.9);
+    spec.getMonitoring().setScrapeInterval("90s");
+
+    DeliveryPlan plan = DeliveryPlan.of(spec);
+
+    assertThat(plan.window()).isEqualTo("180s");
+    assertThat(plan.interval()).isEqualTo(Duration.ofMinutes(3));
+    spec.getMonitoring().setScrapeInterval("1m");
+    assertThat(DeliveryPlan.of(spec).window()).as("two scrapes fit the default").isEqualTo("2m");
+  }
+
+  @Test
   void withoutAnSloTheDefaultIsAllAtOnce() {
     DeliveryPlan plan = DeliveryPlan.of(AgentSpecs.spec(null, null));
 

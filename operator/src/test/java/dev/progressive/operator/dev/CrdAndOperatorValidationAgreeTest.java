@@ -60,6 +60,8 @@ class CrdAndOperatorValidationAgreeTest {
       ProgressiveAgent    | {AGENT,"monitoring":{"alerts":{"failuresPer10m":0.5}}}           | spec.monitoring.alerts.failuresPer10m  | spec.monitoring.alerts.failuresPer10m
       ProgressiveAgent    | {AGENT,"monitoring":{"alerts":{"responseTimeP95Seconds":0.0001}}} | spec.monitoring.alerts.responseTimeP95Seconds | spec.monitoring.alerts.responseTimeP95Seconds
       ProgressiveAgent    | {AGENT,"delivery":{"strategy":"canary","steps":[2,"25%","100%"],"interval":"90s","minRequests":10}} | |
+      ProgressiveAgent    | {AGENT,"delivery":{"strategy":"all-at-once","interval":"10s"}}  |                                        |
+      ProgressiveAgent    | {AGENT,"monitoring":{"scrapeInterval":"5s"},"delivery":{"strategy":"canary","interval":"10s"}} | |
       ProgressiveAgent    | {AGENT,"delivery":{"steps":["half"]}}                            | spec.delivery.steps[0]                 | spec.delivery.steps
       ProgressiveAgent    | {AGENT,"delivery":{"steps":[0,"100%"]}}                          | spec.delivery.steps[0]                 | spec.delivery.steps
       ProgressiveAgent    | {AGENT,"delivery":{"steps":[1,"0%"]}}                            | spec.delivery.steps[1]                 | spec.delivery.steps
@@ -125,6 +127,8 @@ class CrdAndOperatorValidationAgreeTest {
       ProgressiveAgent | {AGENT,"env":[{"name":"1X","value":"x"}]}                       | spec.env[0].name
       ProgressiveAgent | {AGENT,"upstreams":[{"name":"npa","url":"http://a:1"},{"name":"npa","url":"http://b:1"}]} | spec.upstreams[1].name
       ProgressiveAgent | {AGENT,"delivery":{"interval":"99999999999999999999h"}}           | spec.delivery.interval
+      ProgressiveAgent | {AGENT,"monitoring":{"scrapeInterval":"30s"},"delivery":{"strategy":"canary","interval":"45s"}} | spec.delivery.interval
+      ProgressiveAgent | {AGENT,"monitoring":{"slo":{"availability":99.9}},"delivery":{"interval":"50s"}}| spec.delivery.interval
       """)
   void onlyTheOperatorChecks(String kind, String spec, String operatorField) {
     var outcome = CRDS.get(kind).create(resource(kind, spec.replace("{AGENT", "{" + AGENT)), "Strict");

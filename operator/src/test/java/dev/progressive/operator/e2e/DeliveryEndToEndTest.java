@@ -17,6 +17,7 @@ import dev.progressive.operator.api.Slo;
 import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.dev.ChildProcesses;
 import dev.progressive.operator.dev.Kubectl;
+import dev.progressive.operator.dev.LocalPrometheus;
 import dev.progressive.operator.dev.LocalAgentProcesses.Replica;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -82,6 +83,8 @@ class DeliveryEndToEndTest {
     slo.setAvailability(99.5);
     agent.getSpec().setMonitoring(Optional.ofNullable(agent.getSpec().getMonitoring()).orElseGet(Monitoring::new));
     agent.getSpec().getMonitoring().setSlo(slo);
+    // As the local Prometheus scrapes: a step's window must hold two scrapes.
+    agent.getSpec().getMonitoring().setScrapeInterval(LocalPrometheus.INTERVAL);
     var delivery = new Delivery();
     delivery.setInterval(INTERVAL.toSeconds() + "s");
     delivery.setMinRequests(30);
