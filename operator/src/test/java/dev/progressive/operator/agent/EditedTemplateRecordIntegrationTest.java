@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.UserEdits;
-import dev.progressive.operator.api.Delivery;
 import dev.progressive.operator.api.ProgressiveAgent;
-import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,18 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class EditedTemplateRecordIntegrationTest {
   private static final String NS = "edited-record";
-  private static final Path SAMPLE = Path.of(System.getProperty("project.root", ".."), "samples", "agent-npa.yaml");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Test
   void aRecordThatIsNoPodTemplateIsWrittenAgainFromTheSpec() throws IOException {
     try (var harness = OperatorHarness.start()) {
-      var agent = Manifests.convert(Manifests.read(SAMPLE).get(0), ProgressiveAgent.class);
-      agent.getMetadata().setNamespace(NS);
-      var delivery = new Delivery();
-      delivery.setStrategy(Delivery.Strategy.CANARY);
-      agent.getSpec().setDelivery(delivery);
-      harness.client().resource(agent).create();
+      harness.client().resource(Agents.sampleCanary(NS)).create();
       await().atMost(PATIENCE).until(() -> ready(harness));
       var recorded = record(harness);
       var template = stable(harness).getSpec().getTemplate();

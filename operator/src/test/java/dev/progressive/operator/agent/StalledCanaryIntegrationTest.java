@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.progressive.operator.OperatorHarness;
-import dev.progressive.operator.api.Delivery;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ProgressiveAgent;
 import dev.progressive.operator.api.RolloutCheck;
 import dev.progressive.operator.api.RolloutPhase;
 import dev.progressive.operator.api.RolloutStatus;
-import dev.progressive.operator.cli.Manifests;
 import dev.progressive.operator.common.Conditions;
 import dev.progressive.operator.delivery.CanaryProgress;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -18,7 +16,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,19 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class StalledCanaryIntegrationTest {
   private static final String NS = "stalled-canary";
-  private static final Path SAMPLE = Path.of(System.getProperty("project.root", ".."), "samples", "agent-npa.yaml");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Test
   void aCanaryThatStopsProgressingIsRolledBackWithTheDeploymentsWordAsEvidence() throws Exception {
     try (var harness = OperatorHarness.start()) {
       var client = harness.client();
-      var agent = Manifests.convert(Manifests.read(SAMPLE).get(0), ProgressiveAgent.class);
-      agent.getMetadata().setNamespace(NS);
-      var delivery = new Delivery();
-      delivery.setStrategy(Delivery.Strategy.CANARY);
-      delivery.setInterval("1s");
-      agent.getSpec().setDelivery(delivery);
+      var agent = Agents.sampleCanary(NS);
+      agent.getSpec().getDelivery().setInterval("1s");
       agent.getSpec().getMonitoring().setScrapeInterval("500ms");
       client.resource(agent).create();
       await().atMost(PATIENCE).until(() -> ready(harness, "npa"));
