@@ -95,7 +95,7 @@ final class AgentRollouts {
 
   private StepAnalysis analyse(ProgressiveAgent agent, Optional<ObservabilityStack> stack, DeliveryPlan plan,
       AgentDeployments deployments) {
-    var stalled = deployments.canary().flatMap(CanaryProgress::stalled);
+    var stalled = deployments.canary().flatMap(canary -> CanaryProgress.stalled(canary, clock.instant()));
     if (stalled.isPresent()) {
       return stalled.get();
     }
