@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.progressive.operator.OperatorHarness;
 import dev.progressive.operator.api.Incident;
 import dev.progressive.operator.api.ProgressiveAgent;
-import dev.progressive.operator.api.RolloutCheck;
 import dev.progressive.operator.api.RolloutPhase;
 import dev.progressive.operator.api.RolloutStatus;
 import dev.progressive.operator.common.Conditions;
@@ -17,20 +16,24 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A canary whose pods never come up gets no traffic, so its analysis could only hold; once its Deployment reports
- * that it stopped progressing, as the Deployment controller does after progressDeadlineSeconds, the rollout rolls
- * back with that as its evidence, opens an Incident, and leaves the stable pods as they were.
+ * A canary whose pods never come up, or went, gets no traffic, so its analysis could only hold; once its Deployment
+ * reports that it stopped progressing or has long been short of available pods, as the Deployment controller does
+ * after progressDeadlineSeconds, the rollout rolls back with that as its evidence, opens an Incident, and leaves the
+ * stable pods as they were.
  */
 class StalledCanaryIntegrationTest {
   private static final String NS = "stalled-canary";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  @Test
-  void aCanaryThatStopsProgressingIsRolledBackWithTheDeploymentsWordAsEvidence() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ProgressDeadlineExceeded", "MinimumReplicasUnavailable"})
+  void aCanaryThatStopsProgressingIsRolledBackWithTheDeploymentsWordAsEvidence(String reason) throws Exception {
     try (var harness = OperatorHarness.start()) {
       var client = harness.client();
       var agent = Agents.sampleCanary(NS);
@@ -46,12 +49,13 @@ class StalledCanaryIntegrationTest {
         return a;
       });
       await().atMost(PATIENCE).until(() -> deployment(harness, "npa-canary") != null);
-      reportStalled(harness, deployment(harness, "npa-canary"));
+      reportStalled(harness, deployment(harness, "npa-canary"), reason);
 
       await().atMost(PATIENCE).untilAsserted(() -> {
         var rollout = rollout(harness);
         assertThat(rollout.getPhase()).as(rollout::getMessage).isEqualTo(RolloutPhase.RolledBack);
-        assertThat(rollout.getChecks()).extracting(RolloutCheck::getName).contains(CanaryProgress.CHECK);
+        assertThat(rollout.getChecks()).filteredOn(c -> c.getName().equals(CanaryProgress.CHECK)).singleElement()
+            .satisfies(check -> assertThat(check.getObserved()).isEqualTo("False (" + reason + ")"));
         assertThat(rollout.getMessage()).contains("progressDeadlineSeconds");
       });
       await().atMost(PATIENCE).until(() -> deployment(harness, "npa-canary") == null);
@@ -61,8 +65,11 @@ class StalledCanaryIntegrationTest {
     }
   }
 
-  /** What the Deployment controller writes once a rollout has made no progress for progressDeadlineSeconds. */
-  private static void reportStalled(OperatorHarness harness, Deployment canary) {
+  /**
+   * What the Deployment controller writes of pods that never became ready once a rollout has made no progress for
+   * progressDeadlineSeconds, or of pods that were ready and went an hour ago.
+   */
+  private static void reportStalled(OperatorHarness harness, Deployment canary, String reason) {
     var status = new DeploymentStatusBuilder()
         .withObservedGeneration(canary.getMetadata().getGeneration())
         .withReplicas(canary.getSpec().getReplicas())
@@ -70,8 +77,14 @@ class StalledCanaryIntegrationTest {
         .withUnavailableReplicas(canary.getSpec().getReplicas())
         .withReadyReplicas(0)
         .withAvailableReplicas(0)
-        .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
-            .withReason("ProgressDeadlineExceeded").withMessage("ReplicaSet \"npa-canary-1\" has timed out progressing.").build())
+        .withConditions(reason.equals("ProgressDeadlineExceeded")
+            ? List.of(new DeploymentConditionBuilder().withType("Progressing").withStatus("False").withReason(reason)
+                .withMessage("ReplicaSet \"npa-canary-1\" has timed out progressing.").build())
+            : List.of(new DeploymentConditionBuilder().withType("Progressing").withStatus("True")
+                    .withReason("NewReplicaSetAvailable").build(),
+                new DeploymentConditionBuilder().withType("Available").withStatus("False").withReason(reason)
+                    .withMessage("Deployment does not have minimum availability.")
+                    .withLastTransitionTime(Instant.now().minus(Duration.ofHours(1)).toString()).build()))
         .build();
     harness.client().resource(new DeploymentBuilder(canary).withStatus(status).build()).updateStatus();
   }
