@@ -44,9 +44,9 @@ public record SloTarget(String name, double availability, BigDecimal latencyP95,
   }
 
   /**
-   * The matchers that pick one agent's requests, in its objective and in the analysis of its rollouts: its namespace,
-   * its type and its scrape job, which is its name (a ServiceMonitor names the job after the agent's Service), so
-   * that another agent of the same type in the namespace never spends this one's error budget.
+   * The matchers that pick one agent's own series, in its objective, its alert rules and the analysis of its
+   * rollouts: its namespace, its type and its scrape job, which is its name (a ServiceMonitor names the job after the
+   * agent's Service), so that another agent of the same type in the namespace never spends this one's error budget.
    */
   public static Map<String, String> agentSelector(String namespace, String agentName, String agentType) {
     return Map.of("namespace", namespace, "agent_type", agentType, "job", agentName);
