@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 final class AgentRollouts {
   private static final Logger LOG = LoggerFactory.getLogger(AgentRollouts.class);
+
+  /** The template the stable Deployment records, and its revision. */
+  private record Recorded(String json, String revision) {}
+
   private final Clock clock;
   private final Optional<URI> prometheus;
   private final PrometheusSnapshots snapshots;
@@ -47,7 +51,7 @@ final class AgentRollouts {
     var desired = AgentDeployment.template(agent);
     var recorded = deployments.stable().flatMap(AgentRollouts::readable);
     var status = Optional.ofNullable(agent.getStatus());
-    var seen = new Seen(TemplateRevision.of(desired), recorded.map(TemplateRevision::ofJson),
+    var seen = new Seen(TemplateRevision.of(desired), recorded.map(Recorded::revision),
         status.map(ProgressiveAgentStatus::getRollout), replicas,
         status.map(ProgressiveAgentStatus::getSlo).map(SloStatus::getErrorBudgetRemaining), forced(agent),
         deployments.stableReady() > 0);
@@ -56,7 +60,7 @@ final class AgentRollouts {
     if (decision.stableTakesDesired()) {
       return new AgentRollout(decision, desired, desired, replicas, handingOver(deployments, seen));
     }
-    return new AgentRollout(decision, desired, recorded.map(AgentDeployment::templateOf).orElse(desired),
+    return new AgentRollout(decision, desired, recorded.map(Recorded::json).map(AgentDeployment::templateOf).orElse(desired),
         AgentRollout.stableBesideCanary(replicas, decision.canaryPods(), deployments.canaryReady()), decision.canaryPods());
   }
 
@@ -75,11 +79,10 @@ final class AgentRollouts {
    * another tool) says nothing of what the stable pods run: the stable Deployment then takes the spec's template, as
    * one from before the record did, and records it anew.
    */
-  private static Optional<String> readable(Deployment stable) {
+  private static Optional<Recorded> readable(Deployment stable) {
     var json = AgentDeployment.recordedTemplateJson(stable);
     try {
-      json.ifPresent(TemplateRevision::ofJson);
-      return json;
+      return json.map(template -> new Recorded(template, TemplateRevision.ofJson(template)));
     } catch (IllegalArgumentException e) {
       LOG.warn("Deployment {}/{}: annotation {} is {}; the Deployment takes the spec's template and records it again",
           stable.getMetadata().getNamespace(), stable.getMetadata().getName(), AgentDeployment.TEMPLATE_ANNOTATION,
